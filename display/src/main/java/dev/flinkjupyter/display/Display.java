@@ -1,0 +1,55 @@
+package dev.flinkjupyter.display;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Shows values now, outside the cell result. The kernel installs the {@link DisplayOutput} and the
+ * {@link Renderers}; libraries (the engine's job progress, ML metrics) call {@link #display(Object)}
+ * without knowing which kernel they run in.
+ */
+public final class Display {
+    private static volatile Renderers renderers = new Renderers();
+    private static volatile DisplayOutput output = new StandardOutput();
+
+    private Display() {
+    }
+
+    /** Renders {@code value} and shows it as a new output; the handle updates it in place. */
+    public static DisplayHandle display(Object value) {
+        Renderers r = renderers;
+        DisplayOutput o = output;
+        DisplayHandle handle = new DisplayHandle(UUID.randomUUID().toString(), r, o);
+        o.show(r.render(value), handle.id());
+        return handle;
+    }
+
+    /** Renders a value with the installed renderers, without showing it. */
+    public static MimeBundle render(Object value) {
+        return renderers.render(value);
+    }
+
+    /** The installed renderer registry, where libraries register their own renderers. */
+    public static Renderers renderers() {
+        return renderers;
+    }
+
+    /** Installs the registry and the output; the kernel calls this once at start. */
+    public static void install(Renderers renderers, DisplayOutput output) {
+        Display.renderers = Objects.requireNonNull(renderers);
+        Display.output = Objects.requireNonNull(output);
+    }
+
+    /** Outside a kernel, displayed values go to standard output as text. */
+    private static final class StandardOutput implements DisplayOutput {
+        @Override
+        public void show(MimeBundle bundle, String displayId) {
+            System.out.println(bundle.get(MimeBundle.TEXT));
+        }
+
+        @Override
+        public void update(MimeBundle bundle, String displayId) {
+            show(bundle, displayId);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.flinkjupyter.display;
+
+/**
+ * Where displayed bundles go. The kernel implements it with Jupyter's {@code display_data} and
+ * {@code update_display_data} messages; display itself knows nothing about messaging.
+ */
+public interface DisplayOutput {
+    /** Shows a new output under {@code displayId}, which later updates address. */
+    void show(MimeBundle bundle, String displayId);
+
+    /** Replaces, in place, every output shown under {@code displayId}. */
+    void update(MimeBundle bundle, String displayId);
+}

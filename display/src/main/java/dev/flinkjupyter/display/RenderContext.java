@@ -1,0 +1,13 @@
+package dev.flinkjupyter.display;
+
+/**
+ * What a renderer may consult while drawing: the registry, to draw nested values the same way
+ * the cell result would be drawn, and the display limits.
+ */
+public interface RenderContext {
+    /** Renders a nested value with whatever renderer its type has. */
+    MimeBundle render(Object value);
+
+    /** The most rows or elements a renderer shows before it says how many it left out. */
+    int maxRows();
+}
