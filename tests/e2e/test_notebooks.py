@@ -1,0 +1,122 @@
+"""Every notebook in notebooks/ executed headless by `jupyter nbconvert --execute` against the
+installed flink-java kernel; the getting-started notebook's outputs are checked by cell tag."""
+import ast
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import KERNEL, require_kernel, strip_ansi
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+CELL_TIMEOUT = 120  # seconds per cell
+JUPYTER = "/usr/bin/jupyter" if Path("/usr/bin/jupyter").exists() else shutil.which("jupyter")
+
+
+def execute_notebook(path, out_dir):
+    require_kernel(KERNEL)
+    command = [
+        JUPYTER, "nbconvert", "--to", "notebook", "--execute",
+        f"--ExecutePreprocessor.kernel_name={KERNEL}",
+        f"--ExecutePreprocessor.timeout={CELL_TIMEOUT}",
+        "--ExecutePreprocessor.startup_timeout=90",
+        "--output-dir", str(out_dir),
+        str(path),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30 * 60)
+    assert done.returncode == 0, (
+        f"nbconvert failed on {path.name} (exit {done.returncode}):\n{done.stdout}\n{strip_ansi(done.stderr)}"
+    )
+    return nbformat.read(out_dir / path.name, as_version=4)
+
+
+def errors(nb):
+    return [
+        (cell.get("id"), out.get("ename"), out.get("evalue"))
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if out.output_type == "error"
+    ]
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Executes a notebook once per test run; later calls get the same executed copy."""
+    done = {}
+
+    def run(path):
+        if path not in done:
+            done[path] = execute_notebook(path, tmp_path_factory.mktemp(path.stem))
+        return done[path]
+
+    return run
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_runs_without_errors(path, executed):
+    nb = executed(path)
+    assert not errors(nb), f"{path.name}: cells with errors: {errors(nb)}"
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, f"{path.name}: cell {cell.id} has outputs"
+
+
+@pytest.fixture(scope="module")
+def getting_started(executed):
+    nb = executed(NOTEBOOKS / "01-getting-started.ipynb")
+    return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
+
+
+def text_of(cell, output_type, mime="text/plain"):
+    parts = []
+    for out in cell.outputs:
+        if out.output_type != output_type:
+            continue
+        if output_type == "stream":
+            parts.append(out.text)
+        else:
+            parts.append(out.data.get(mime, ""))
+    return "".join(parts)
+
+
+def test_last_expression_is_the_result(getting_started):
+    assert text_of(getting_started["check-last-expression"], "execute_result") == "42"
+
+
+def test_method_from_an_earlier_cell(getting_started):
+    assert text_of(getting_started["check-method"], "stream").strip() == "Hello, Flink!"
+
+
+def test_lambda_over_a_cell_variable(getting_started):
+    result = text_of(getting_started["check-lambda"], "execute_result")
+    match = re.search(r"\[[-0-9, ]*\]", result)
+    assert match and sorted(ast.literal_eval(match.group(0))) == [10, 20, 30], result
+
+
+def test_cell_class_as_job_type(getting_started):
+    out = text_of(getting_started["check-pojo"], "stream").strip()
+    assert out == "[ATTIC: 27 C, KITCHEN: 21 C]", out
+
+
+def test_sql_with_a_cell_udf(getting_started):
+    out = text_of(getting_started["check-sql-udf"], "stream")
+    rows = [[field.strip() for field in line.strip("|").split("|")] for line in out.splitlines() if line.startswith("|")]
+    assert rows[0] == ["room", "celsius", "fahrenheit"], out
+    assert rows[1:] == [["attic", "27", "80.6"], ["kitchen", "21", "69.8"]], out
+
+
+def test_display_of_html_and_text(getting_started):
+    cell = getting_started["check-display"]
+    displays = [out.data for out in cell.outputs if out.output_type == "display_data"]
+    assert any("<b>Flink</b> is <i>ready</i>" in d.get("text/html", "") for d in displays), cell.outputs
+    assert any(d.get("text/plain", "").strip() == "and so is plain text" for d in displays), cell.outputs
