@@ -195,7 +195,7 @@ class Kernel:
     def web_ui(self):
         """The Flink web UI / REST base URL, which the kernel puts in flinkjupyter.webui once
         the cluster is up (a trivial job starts it first)."""
-        self.ok("env.fromData(1).executeAndCollect();")
+        self.ok("env.fromData(1).executeAndCollect(1);")
         url = self.ok('System.out.println(System.getProperty("flinkjupyter.webui"));').stdout.strip()
         assert url.startswith("http://"), f"flinkjupyter.webui is not a URL: {url!r}"
         return url.rstrip("/")

@@ -67,7 +67,7 @@ def test_redefining_a_method_and_a_class(kernel):
     kernel.ok("int scale(int x) { return 3 * x; }")
     assert kernel.value("scale(5)") == "15"
     # Flink tasks run the new definition too
-    assert int_list(kernel.value("env.fromData(1, 2, 3).map(x -> scale(x)).executeAndCollect()")) == [3, 6, 9]
+    assert int_list(kernel.value("env.fromData(1, 2, 3).map(x -> scale(x)).executeAndCollect(10)")) == [3, 6, 9]
 
     kernel.ok("class Box { int v() { return 1; } }")
     assert kernel.value("new Box().v()") == "1"
@@ -77,11 +77,20 @@ def test_redefining_a_method_and_a_class(kernel):
 
 def test_lambda_reads_cell_variables_inside_a_flink_job(kernel):
     kernel.ok("int factor = 10;")
+    # executeAndCollect(limit) returns a List
+    result = kernel.value("env.fromData(1, 2, 3).map(x -> x * factor).executeAndCollect(10)")
+    assert int_list(result) == [10, 20, 30], f"wrong values (never [0, 0, 0]): {result}"
+
+
+def test_collected_iterator_shows_the_elements(kernel):
+    # executeAndCollect() returns a CloseableIterator: the cell result must show its elements
     result = kernel.value("env.fromData(1, 2, 3).map(x -> x * factor).executeAndCollect()")
-    assert "[" in result and int_list(result) == [10, 20, 30], f"wrong values (never [0, 0, 0]): {result}"
-    # the job sees the variable's current value
+    assert int_list(result) == [10, 20, 30], f"wrong display (never [0, 0, 0]): {result}"
+
+
+def test_lambda_sees_the_current_value_of_a_cell_variable(kernel):
     kernel.ok("factor = 100;")
-    result = kernel.value("env.fromData(1, 2, 3).map(x -> x * factor).executeAndCollect()")
+    result = kernel.value("env.fromData(1, 2, 3).map(x -> x * factor).executeAndCollect(10)")
     assert int_list(result) == [100, 200, 300], result
 
 
@@ -90,7 +99,7 @@ def test_anonymous_map_function(kernel):
         "import org.apache.flink.api.common.functions.MapFunction;\n"
         "env.fromData(1, 2, 3).map(new MapFunction<Integer, Integer>() {\n"
         "    public Integer map(Integer x) { return x + factor; }\n"
-        "}).executeAndCollect()"
+        "}).executeAndCollect(10)"
     )
     assert int_list(kernel.value(code)) == [101, 102, 103]
 
@@ -108,7 +117,7 @@ def test_cell_pojo_as_job_input_and_output(kernel):
     cell = kernel.ok(
         'List<Reading> out = env.fromData(new Reading("kitchen", 21), new Reading("attic", 27))\n'
         "    .map(r -> new Reading(r.room.toUpperCase(), r.celsius + 1))\n"
-        "    .executeAndCollect();\n"
+        "    .executeAndCollect(100);\n"
         "out.sort(Comparator.comparing(r -> r.room));\n"
         "System.out.println(out);"
     )
@@ -172,7 +181,7 @@ def test_failed_flink_job_shows_root_cause(kernel):
         "env.fromData(1, 2, 3).map(x -> {\n"
         '    if (x == 2) throw new IllegalStateException("bad record " + x);\n'
         "    return x;\n"
-        "}).executeAndCollect()"
+        "}).executeAndCollect(10)"
     )
     assert cell.status == "error", cell.describe()
     content = cell.reply["content"]
@@ -182,7 +191,7 @@ def test_failed_flink_job_shows_root_cause(kernel):
     )
     assert_survives(kernel)
     # and the engine still runs jobs
-    assert int_list(kernel.value("env.fromData(4, 5).map(x -> x * 2).executeAndCollect()")) == [8, 10]
+    assert int_list(kernel.value("env.fromData(4, 5).map(x -> x * 2).executeAndCollect(10)")) == [8, 10]
 
 
 def test_stdout_and_stderr_from_a_cell(kernel):
@@ -212,7 +221,7 @@ def test_own_execution_environment_uses_the_same_cluster(kernel):
     cell = kernel.ok(
         "var ownEnv = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment"
         ".getExecutionEnvironment();\n"
-        'System.out.println(ownEnv.fromData(1, 2, 3).map(x -> x + 1).executeAndCollect("own-env-job"));'
+        'System.out.println(ownEnv.fromData(1, 2, 3).map(x -> x + 1).executeAndCollect("own-env-job", 10));'
     )
     assert int_list(cell.stdout) == [2, 3, 4]
     names = [j["name"] for j in jobs(base)]
@@ -242,7 +251,7 @@ def _process_alive(pid):
 def test_temp_dir_is_removed_on_shutdown(fresh_kernel):
     k = fresh_kernel()
     pid = k.pid
-    k.ok("env.fromData(1, 2, 3).executeAndCollect();")  # Flink puts its files there
+    k.ok("env.fromData(1, 2, 3).executeAndCollect(10);")  # Flink puts its files there
     tmp = k.ok('System.out.println(System.getProperty("java.io.tmpdir"));').stdout.strip()
     assert tmp and os.path.isdir(tmp), f"java.io.tmpdir {tmp!r} does not exist"
     assert os.path.realpath(tmp) != os.path.realpath(tempfile.gettempdir()), (

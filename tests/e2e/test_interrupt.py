@@ -84,7 +84,7 @@ def test_running_flink_job_is_cancelled(ikernel):
 
     interrupt_after(
         ikernel,
-        'env.fromSequence(0, Long.MAX_VALUE).filter(x -> x < 0).executeAndCollect("endless-job")',
+        'env.fromSequence(0, Long.MAX_VALUE).filter(x -> x < 0).executeAndCollect("endless-job", 5)',
         job_running,
     )
     deadline = time.monotonic() + 10
@@ -97,4 +97,4 @@ def test_running_flink_job_is_cancelled(ikernel):
     assert [j["state"] for j in new if j["name"] == "endless-job"] == ["CANCELED"], new
     assert_alive(ikernel)
     # the engine runs the next job
-    assert "[2, 4]" in ikernel.value("env.fromData(1, 2).map(x -> x * 2).setParallelism(1).executeAndCollect()")
+    assert "[2, 4]" in ikernel.value("env.fromData(1, 2).map(x -> x * 2).setParallelism(1).executeAndCollect(10)")
