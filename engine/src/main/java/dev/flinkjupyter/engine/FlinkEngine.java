@@ -1,0 +1,193 @@
+package dev.flinkjupyter.engine;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironmentFactory;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/**
+ * One kernel's embedded Flink: one long-lived local cluster, started on first use, that runs every
+ * job of the notebook.
+ *
+ * <p>Besides {@link #environment()} and {@link #tableEnvironment()}, any
+ * {@code StreamExecutionEnvironment.getExecutionEnvironment()} or {@code TableEnvironment.create(...)}
+ * in this JVM submits to the same cluster once the engine exists, so that code copied from Flink's
+ * documentation runs unchanged. Jobs load user classes through the class loader that holds Flink, so
+ * classes defined at run time into that loader (notebook cells) are seen with their current state.
+ *
+ * <p>The cluster listens on 127.0.0.1 only; its web UI is {@link #webUi()}.
+ */
+public final class FlinkEngine implements AutoCloseable {
+
+    /** How long {@link #cancelRunningJobs()} and {@link #cancel(String)} wait for jobs to end. */
+    static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final EngineOptions options;
+    private final String id = UUID.randomUUID().toString();
+    private final Configuration environmentConfiguration;
+    private final LocalCluster cluster;
+    private final ClusterJobs jobs = new ClusterJobs();
+    private final StreamExecutionEnvironmentFactory contextFactory = this::newEnvironment;
+    private StreamExecutionEnvironment environment;
+    private StreamTableEnvironment tableEnvironment;
+    private boolean closed;
+
+    private FlinkEngine(EngineOptions options) {
+        this.options = options;
+        this.environmentConfiguration = FlinkSettings.forEnvironments(options, id);
+        this.cluster = new LocalCluster(FlinkSettings.forCluster(options), options.taskSlots(), options.maxFinishedJobsKept());
+    }
+
+    /**
+     * Remembers the options and routes the JVM's execution environments to this engine. Cheap: the
+     * cluster starts on the first job or the first call of {@link #environment()} or
+     * {@link #tableEnvironment()}.
+     */
+    public static FlinkEngine create(EngineOptions options) {
+        FlinkEngine engine = new FlinkEngine(options);
+        SharedClusterExecutorFactory.register(engine.id, engine.cluster);
+        ContextEnvironment.install(engine.contextFactory);
+        return engine;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    /**
+     * The notebook's {@code env}: AUTOMATIC runtime mode (bounded pipelines run as batch), on the
+     * shared cluster. The same instance on every call.
+     */
+    public synchronized StreamExecutionEnvironment environment() {
+        checkOpen();
+        if (environment == null) {
+            cluster.start();
+            environment = newEnvironment(runtimeMode(RuntimeExecutionMode.AUTOMATIC));
+        }
+        return environment;
+    }
+
+    /**
+     * The notebook's {@code tEnv}: BATCH mode, so that bounded SQL yields final rows rather than a
+     * changelog of updates. It has an environment of its own, in BATCH runtime mode, on the shared
+     * cluster. The same instance on every call; create it on the thread that will plan SQL (the
+     * planner keeps per-thread state).
+     */
+    public synchronized StreamTableEnvironment tableEnvironment() {
+        checkOpen();
+        if (tableEnvironment == null) {
+            cluster.start();
+            StreamExecutionEnvironment batch = newEnvironment(runtimeMode(RuntimeExecutionMode.BATCH));
+            tableEnvironment = StreamTableEnvironment.create(batch, EnvironmentSettings.newInstance()
+                    .inBatchMode()
+                    .withClassLoader(userClassLoader())
+                    .build());
+        }
+        return tableEnvironment;
+    }
+
+    public boolean isClusterRunning() {
+        return cluster.running().isPresent();
+    }
+
+    /** The web UI and REST base URL, {@code http://127.0.0.1:PORT/}; empty until the cluster runs. */
+    public Optional<URI> webUi() {
+        return cluster.webUi();
+    }
+
+    /** The cluster's jobs, running and finished (up to {@link EngineOptions#maxFinishedJobsKept()}), oldest first. */
+    public List<JobInfo> jobs() {
+        return cluster.running().map(jobs::list).orElse(List.of());
+    }
+
+    /**
+     * Cancels every job that has not ended and waits a few seconds for them to end. A thread blocked
+     * collecting a cancelled job's results then fails with an exception. Safe from any thread.
+     *
+     * @return how many jobs were asked to cancel
+     */
+    public int cancelRunningJobs() {
+        return cluster.running().map(c -> jobs.cancelRunning(c, CANCEL_TIMEOUT)).orElse(0);
+    }
+
+    /**
+     * Cancels one job and waits a few seconds for it to end; a job that already ended is left alone.
+     *
+     * @param jobId the job id in hex, as in {@link JobInfo#id()} and the web UI
+     * @throws IllegalArgumentException if no job has that id
+     */
+    public void cancel(String jobId) {
+        JobID id = parseJobId(jobId);
+        MiniCluster running = cluster.running()
+                .orElseThrow(() -> new IllegalArgumentException("No job with id " + jobId));
+        jobs.cancel(running, id, CANCEL_TIMEOUT);
+    }
+
+    /**
+     * Stops the cluster, if it started, cancelling what still runs, and deletes
+     * {@link EngineOptions#tempDirectory()} with everything in it. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        ContextEnvironment.uninstall(contextFactory);
+        SharedClusterExecutorFactory.unregister(id);
+        try {
+            cluster.close();
+        } finally {
+            TempDirectory.deleteRecursively(options.tempDirectory());
+        }
+    }
+
+    /** The cluster while it runs; package-private for tests that check there is only one. */
+    Optional<MiniCluster> miniCluster() {
+        return cluster.running();
+    }
+
+    private StreamExecutionEnvironment newEnvironment(Configuration overrides) {
+        Configuration configuration = new Configuration(environmentConfiguration);
+        configuration.addAll(overrides);
+        return new StreamExecutionEnvironment(configuration, userClassLoader());
+    }
+
+    /** Cells define their classes into the loader that holds Flink: the context loader of the cell thread. */
+    private static ClassLoader userClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : FlinkEngine.class.getClassLoader();
+    }
+
+    private static Configuration runtimeMode(RuntimeExecutionMode mode) {
+        Configuration configuration = new Configuration();
+        configuration.set(ExecutionOptions.RUNTIME_MODE, mode);
+        return configuration;
+    }
+
+    private static JobID parseJobId(String jobId) {
+        try {
+            return JobID.fromHexString(jobId == null ? "" : jobId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a Flink job id: '" + jobId + "' (expected 32 hex digits)");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the Flink engine is closed");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.flinkjupyter.engine;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
+
+/** The Flink configuration an engine derives from its {@link EngineOptions}: one for the cluster, one for environments. */
+final class FlinkSettings {
+
+    /** Everything that listens does so on loopback only: a notebook's cluster is not a network service. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    private FlinkSettings() {}
+
+    static Configuration forCluster(EngineOptions options) {
+        Configuration config = new Configuration();
+        String tmp = options.tempDirectory().toString();
+        config.set(CoreOptions.TMP_DIRS, tmp);
+        config.set(WebOptions.TMP_DIR, tmp);
+        config.set(RestOptions.ADDRESS, LOOPBACK);
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        config.set(RestOptions.BIND_PORT, "0"); // a free port: several kernels run side by side
+        config.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        config.set(JobManagerOptions.BIND_HOST, LOOPBACK); // the blob server binds here
+        config.set(TaskManagerOptions.HOST, LOOPBACK);
+        config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(TaskManagerOptions.NUM_TASK_SLOTS, options.taskSlots());
+        config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        config.addAll(Configuration.fromMap(options.flinkConfiguration()));
+        return config;
+    }
+
+    /** Base of every environment the engine hands out: attached jobs on this engine's shared cluster. */
+    static Configuration forEnvironments(EngineOptions options, String engineId) {
+        Configuration config = new Configuration();
+        config.set(DeploymentOptions.TARGET, SharedClusterExecutorFactory.NAME);
+        config.set(DeploymentOptions.ATTACHED, true);
+        config.set(SharedClusterExecutorFactory.ENGINE_ID, engineId);
+        config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        config.addAll(Configuration.fromMap(options.flinkConfiguration()));
+        return config;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.flinkjupyter.engine;
+
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.dag.Pipeline;
+import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.PipelineExecutor;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient.JobFinalizationBehavior;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * Submits a pipeline to the engine's long-lived cluster instead of a new MiniCluster per job.
+ *
+ * <p>No user jars are shipped, so the tasks load user classes through the class loader that holds
+ * Flink itself: cell classes defined there are seen with their current static state.
+ */
+final class SharedClusterExecutor implements PipelineExecutor {
+
+    private final LocalCluster cluster;
+
+    SharedClusterExecutor(LocalCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public CompletableFuture<JobClient> execute(
+            Pipeline pipeline, Configuration configuration, ClassLoader userCodeClassLoader) throws Exception {
+        StreamGraph streamGraph = PipelineExecutorUtils.getStreamGraph(pipeline, configuration);
+        streamGraph.serializeUserDefinedInstances();
+        MiniCluster miniCluster = cluster.start();
+        return miniCluster.submitJob(streamGraph).thenApply(submitted -> new MiniClusterJobClient(
+                submitted.getJobID(),
+                miniCluster,
+                userCodeClassLoader,
+                // SHUTDOWN_CLUSTER would stop the shared cluster after this one job.
+                JobFinalizationBehavior.NOTHING));
+    }
+}
