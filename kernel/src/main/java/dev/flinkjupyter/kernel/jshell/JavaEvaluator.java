@@ -1,0 +1,264 @@
+package dev.flinkjupyter.kernel.jshell;
+
+import jdk.jshell.Diag;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates Java cells with JShell, each snippet defined into the class loader that holds Flink.
+ * Not thread-safe: the kernel calls it from its one cell thread only (the SQL planner keeps
+ * per-thread state, and so does JShell).
+ */
+public final class JavaEvaluator implements AutoCloseable {
+    private static final String RED = "\u001b[1;31m";
+    private static final String RESET = "\u001b[0m";
+
+    private final NotebookExecutionControl control = new NotebookExecutionControl();
+    private final JShell shell;
+    private final List<LazyVariable> lazyVariables;
+    private final Map<String, SnippetOrigin> originBySnippetId = new ConcurrentHashMap<>();
+    private final ExceptionReport exceptionReport;
+    private volatile boolean interrupted;
+
+    /**
+     * @param imports       declarations every notebook starts with, e.g. {@code import java.util.*;}
+     * @param lazyVariables variables declared when a cell first mentions them
+     */
+    public JavaEvaluator(List<String> imports, List<LazyVariable> lazyVariables) {
+        this.lazyVariables = List.copyOf(lazyVariables);
+        this.shell = JShell.builder()
+                .executionEngine(new NotebookControlProvider(control), Map.of())
+                .compilerOptions("-parameters")
+                .build();
+        shell.addToClasspath(System.getProperty("java.class.path"));
+        this.exceptionReport = new ExceptionReport(this::originOfFile);
+        for (String imp : imports) {
+            List<SnippetEvent> events = shell.eval(imp);
+            if (events.stream().anyMatch(e -> e.status() == Snippet.Status.REJECTED)) {
+                throw new IllegalStateException("default import does not compile: " + imp);
+            }
+        }
+    }
+
+    /**
+     * Runs every snippet of a cell in order and returns the value of the last one if it is an
+     * expression. Stops at the first snippet that fails; what ran before it stays defined.
+     */
+    public CellResult evaluate(String code, int executionCount) throws CellException {
+        interrupted = false;
+        declareLazyVariablesUsedIn(code);
+        CellSource cell = new CellSource(code);
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        List<String> notes = new ArrayList<>();
+        String remaining = code;
+        boolean hasValue = false;
+        Object value = null;
+        while (!remaining.isBlank()) {
+            if (interrupted) {
+                throw interruptedCell();
+            }
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            int consumed = remaining.length() - info.remaining().length();
+            if (consumed <= 0 || info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                    || info.completeness() == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
+                consumed = remaining.length();
+            }
+            int start = code.length() - remaining.length();
+            String source = remaining.substring(0, consumed);
+            remaining = remaining.substring(consumed);
+            if (source.isBlank()) {
+                continue;
+            }
+            hasValue = false;
+            value = null;
+            List<SnippetEvent> events = shell.eval(source);
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue;  // dependents updated by this snippet
+                }
+                Snippet snippet = event.snippet();
+                originBySnippetId.put(snippet.id(), new SnippetOrigin(executionCount, cell.lineOf(start + leadingBlank(source))));
+                if (event.status() == Snippet.Status.REJECTED) {
+                    throw compileError(cell, start, snippet);
+                }
+                if (control.wasStopped() || interrupted) {
+                    throw interruptedCell();
+                }
+                if (event.exception() != null) {
+                    throw runtimeError(event.exception());
+                }
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    notes.add(snippetName(snippet) + " is defined, but cannot be used until "
+                            + String.join(", ", unresolved(snippet)) + " is declared");
+                }
+                if (isExpression(snippet)) {
+                    hasValue = true;
+                    value = control.lastValue();
+                }
+            }
+        }
+        return new CellResult(hasValue, value, notes);
+    }
+
+    /**
+     * Describes an exception thrown while the kernel worked on a cell's behalf (drawing its
+     * result reads a Flink job's output, for one): a stop request makes it an interruption.
+     */
+    public CellException describe(Throwable thrown) {
+        if (interrupted) {
+            return interruptedCell();
+        }
+        PendingFailure.set(thrown);
+        for (SnippetEvent event : shell.eval(PendingFailure.class.getName() + ".rethrow();")) {
+            if (event.causeSnippet() == null && event.exception() != null) {
+                return exceptionReport.describe(event.exception());
+            }
+        }
+        return exceptionReport.describe(thrown);
+    }
+
+    /** Stops the running cell, if any: the current snippet and the ones after it. */
+    public void interrupt() {
+        interrupted = true;
+        control.stop();
+    }
+
+    /** Whether a snippet is running right now. */
+    public boolean isRunning() {
+        return control.isRunning();
+    }
+
+    /** The last resort for a loop that ignores interrupts, on JDKs that can still stop a thread. */
+    public boolean forceStop() {
+        return control.forceStop();
+    }
+
+    /** JShell's analysis, for completion, inspection and completeness checks. */
+    public SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    /** The names of the variables defined so far, with their types. */
+    public Map<String, String> variables() {
+        return shell.variables()
+                .filter(v -> shell.status(v).isActive())
+                .collect(Collectors.toMap(VarSnippet::name, VarSnippet::typeName, (a, b) -> b));
+    }
+
+    private void declareLazyVariablesUsedIn(String code) throws CellException {
+        for (LazyVariable lazy : lazyVariables) {
+            if (lazy.isMentionedIn(code) && !variables().containsKey(lazy.name())) {
+                for (SnippetEvent event : shell.eval(lazy.declaration())) {
+                    if (event.exception() != null) {
+                        throw runtimeError(event.exception());
+                    }
+                    if (event.status() == Snippet.Status.REJECTED) {
+                        throw new CellException("KernelError", "cannot declare " + lazy.name(),
+                                List.of("the kernel could not declare `" + lazy.declaration() + "`"));
+                    }
+                }
+            }
+        }
+    }
+
+    private CellException compileError(CellSource cell, int start, Snippet snippet) {
+        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        List<String> lines = new ArrayList<>();
+        String first = "does not compile";
+        for (Diag diag : errors) {
+            long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
+            int offset = start + (int) Math.max(position, 0);
+            int line = cell.lineOf(offset);
+            int column = cell.columnOf(offset);
+            String message = diag.getMessage(Locale.ROOT);
+            String headline = message.lines().findFirst().orElse(message);
+            if (lines.isEmpty()) {
+                first = "cell line " + line + ", column " + column + ": " + headline;
+            }
+            lines.add(RED + "error" + RESET + " at cell line " + line + ", column " + column + ": " + headline);
+            message.lines().skip(1).filter(extra -> !extra.strip().startsWith("location:"))
+                    .forEach(extra -> lines.add("  " + ExceptionReport.readable(extra.strip())));
+            lines.add("    " + cell.line(line));
+            lines.add("    " + " ".repeat(Math.max(column - 1, 0)) + "^");
+        }
+        if (errors.isEmpty()) {
+            lines.add("the snippet was rejected: " + snippet.source().strip());
+        }
+        return new CellException("CompileError", first, lines);
+    }
+
+    private CellException runtimeError(Exception jshellException) {
+        if (jshellException instanceof UnresolvedReferenceException unresolved) {
+            Snippet s = unresolved.getSnippet();
+            String what = snippetName(s) + " cannot be used until " + String.join(", ", unresolved(s)) + " is declared";
+            return new CellException("UnresolvedReference", what, List.of(RED + what + RESET));
+        }
+        return exceptionReport.describe(jshellException);
+    }
+
+    private CellException interruptedCell() {
+        return new CellException("Interrupted", "the cell was interrupted",
+                List.of(RED + "Interrupted" + RESET + ": the cell was stopped; variables defined before it are kept"));
+    }
+
+    private List<String> unresolved(Snippet snippet) {
+        if (snippet instanceof jdk.jshell.DeclarationSnippet declaration) {
+            return shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+        }
+        return List.of();
+    }
+
+    private SnippetOrigin originOfFile(String fileName) {
+        // JShell compiles snippet N into a class whose source file is "#N".
+        if (fileName == null || !fileName.startsWith("#")) {
+            return null;
+        }
+        return originBySnippetId.get(fileName.substring(1));
+    }
+
+    private static boolean isExpression(Snippet snippet) {
+        if (snippet instanceof ExpressionSnippet expression) {
+            return !"void".equals(expression.typeName());
+        }
+        return snippet instanceof VarSnippet var
+                && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                && !"void".equals(var.typeName());
+    }
+
+    private static String snippetName(Snippet snippet) {
+        if (snippet instanceof jdk.jshell.DeclarationSnippet declaration) {
+            return declaration.name();
+        }
+        return snippet.source().strip();
+    }
+
+    private static int leadingBlank(String source) {
+        int i = 0;
+        while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}
