@@ -192,10 +192,14 @@ class Kernel:
             if self.km.has_kernel:
                 self.km.shutdown_kernel(now=False)
 
+    def start_cluster(self):
+        """Runs a trivial job, which starts the kernel's Flink cluster if it is not up yet."""
+        self.ok("env.fromData(1).executeAndCollect(1);")
+
     def web_ui(self):
         """The Flink web UI / REST base URL, which the kernel puts in flinkjupyter.webui once
-        the cluster is up (a trivial job starts it first)."""
-        self.ok("env.fromData(1).executeAndCollect(1);")
+        the cluster is up."""
+        self.start_cluster()
         url = self.ok('System.out.println(System.getProperty("flinkjupyter.webui"));').stdout.strip()
         assert url.startswith("http://"), f"flinkjupyter.webui is not a URL: {url!r}"
         return url.rstrip("/")

@@ -194,6 +194,14 @@ def test_failed_flink_job_shows_root_cause(kernel):
     assert int_list(kernel.value("env.fromData(4, 5).map(x -> x * 2).executeAndCollect(10)")) == [8, 10]
 
 
+def test_flink_logging_stays_quiet(kernel):
+    cell = kernel.ok("env.fromData(1, 2, 3).map(x -> x + 1).executeAndCollect(10)")
+    assert int_list(cell.result) == [2, 3, 4]
+    assert cell.stderr == "" and cell.stdout == "", f"a successful job printed: {cell.describe()}"
+    cell = kernel.ok('tEnv.executeSql("SELECT 1").collect().close();')
+    assert cell.stderr == "" and cell.stdout == "", f"a successful query printed: {cell.describe()}"
+
+
 def test_stdout_and_stderr_from_a_cell(kernel):
     cell = kernel.ok('System.out.println("to out"); System.err.println("to err");')
     assert "to out" in cell.stdout and "to err" in cell.stderr
@@ -340,7 +348,7 @@ def test_sockets_bind_only_to_the_connection_address(fresh_kernel):
     k = fresh_kernel()
     ip = ipaddress.ip_address(k.km.get_connection_info()["ip"])
     assert ip.is_loopback
-    k.web_ui()  # the Flink cluster, REST endpoint and web UI are up now
+    k.start_cluster()  # the Flink cluster, its REST endpoint and web UI are up now
     sockets = _listening_sockets(k.pid)
     assert sockets, "found no listening sockets of the kernel process"
     exposed = []

@@ -68,8 +68,23 @@ def test_sleep(ikernel):
     assert_alive(ikernel)
 
 
-def test_running_flink_job_is_cancelled(ikernel):
-    base = ikernel.web_ui()  # also warms the cluster up
+ENDLESS_JOB = 'env.fromSequence(0, Long.MAX_VALUE).filter(x -> x < 0).executeAndCollect("endless-job", 5)'
+
+
+def assert_engine_runs_jobs(k):
+    result = k.value("env.fromData(1, 2).map(x -> x * 2).setParallelism(1).executeAndCollect(10)")
+    assert "[2, 4]" in result, result
+
+
+def test_running_flink_job(ikernel):
+    ikernel.start_cluster()  # so that the job below starts at once
+    interrupt_after(ikernel, ENDLESS_JOB, lambda: time.sleep(3))
+    assert_alive(ikernel)
+    assert_engine_runs_jobs(ikernel)
+
+
+def test_interrupted_flink_job_is_cancelled(ikernel):
+    base = ikernel.web_ui()
     before = {j["jid"] for j in jobs(base)}
 
     def job_running():
@@ -82,11 +97,7 @@ def test_running_flink_job_is_cancelled(ikernel):
             time.sleep(0.1)
         pytest.fail(f"the endless job did not start running: {jobs(base)}")
 
-    interrupt_after(
-        ikernel,
-        'env.fromSequence(0, Long.MAX_VALUE).filter(x -> x < 0).executeAndCollect("endless-job", 5)',
-        job_running,
-    )
+    interrupt_after(ikernel, ENDLESS_JOB, job_running)
     deadline = time.monotonic() + 10
     while True:
         new = [j for j in jobs(base) if j["jid"] not in before]
@@ -96,5 +107,4 @@ def test_running_flink_job_is_cancelled(ikernel):
         time.sleep(0.2)
     assert [j["state"] for j in new if j["name"] == "endless-job"] == ["CANCELED"], new
     assert_alive(ikernel)
-    # the engine runs the next job
-    assert "[2, 4]" in ikernel.value("env.fromData(1, 2).map(x -> x * 2).setParallelism(1).executeAndCollect(10)")
+    assert_engine_runs_jobs(ikernel)
