@@ -54,6 +54,7 @@ public final class FlinkEngine implements AutoCloseable {
      * {@link #tableEnvironment()}.
      */
     public static FlinkEngine create(EngineOptions options) {
+        QuietLogging.apply();
         FlinkEngine engine = new FlinkEngine(options);
         SharedClusterExecutorFactory.register(engine.id, engine.cluster);
         ContextEnvironment.install(engine.contextFactory);

@@ -5,6 +5,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 
@@ -30,6 +31,8 @@ final class FlinkSettings {
         config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
         config.set(TaskManagerOptions.NUM_TASK_SLOTS, options.taskSlots());
         config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        // No Kerberos or Hadoop tokens in a notebook; the token manager only warns that it found none.
+        config.set(SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
         config.addAll(Configuration.fromMap(options.flinkConfiguration()));
         return config;
     }
