@@ -111,7 +111,8 @@ for suite in suites:
         result = ("FAIL" if "failure" in kinds else "ERROR" if "error" in kinds
                   else "SKIP" if "skipped" in kinds else "PASS")
         name = case.get("classname", "").split(".")[-1] + "::" + case.get("name", "")
-        print("%-8s %8.1f  %s" % (result, float(case.get("time", 0)), name))
+        props = " ".join("%s=%s" % (p.get("name"), p.get("value")) for p in case.iter("property"))
+        print("%-8s %8.1f  %s%s" % (result, float(case.get("time", 0)), name, "  " + props if props else ""))
 totals = {k: sum(int(s.get(k, 0)) for s in suites) for k in ("tests", "failures", "errors", "skipped")}
 print("\n%(tests)d tests: %(failures)d failed, %(errors)d errors, %(skipped)d skipped" % totals)
 PY

@@ -217,8 +217,9 @@ def jobs(base):
 
 @pytest.fixture(scope="module")
 def kernel():
-    """One flink-java kernel for a whole test module."""
+    """One flink-java kernel for a whole test module, with `int survivor = 41;` defined."""
     k = Kernel(KERNEL)
+    k.ok("int survivor = 41;")
     yield k
     k.shutdown()
 

@@ -30,9 +30,9 @@ def assert_survives(kernel):
     assert kernel.value("survivor + 1") == "42"
 
 
-def test_state_for_later_tests(kernel):
-    kernel.ok("int survivor = 41;")
+def test_first_cells(kernel):
     assert kernel.value("1 + 1") == "2"
+    assert kernel.value("survivor + 1") == "42"
 
 
 def test_multi_statement_cell(kernel):

@@ -22,7 +22,7 @@ def ikernel(request):
     k.shutdown()
 
 
-def interrupt_after(k, code, ready):
+def interrupt_after(k, code, ready, record_property):
     """Starts `code`, waits until `ready()` says it is running, interrupts; returns (cell reply
     content, seconds from the interrupt request to the execute_reply)."""
     msg_id = k.kc.execute(code)
@@ -41,9 +41,12 @@ def interrupt_after(k, code, ready):
             late = "no reply within 20 s"
             k.restart()
             k.ok("int kept = 41;")
+        record_property("interrupt_to_reply_s", late)
         pytest.fail(f"{k.name}: {code!r} was not stopped within {INTERRUPT_BOUND} s of the interrupt: {late}")
     collect_iopub(k.kc, msg_id, time.monotonic() + 10, f"interrupted {code!r}")
     print(f"{k.name}: {code!r} stopped {elapsed:.2f} s after the interrupt, status {reply['content']['status']}")
+    record_property("interrupt_to_reply_s", f"{elapsed:.2f}")
+    record_property("reply_status", reply["content"]["status"])
     return reply["content"], elapsed
 
 
@@ -52,19 +55,19 @@ def assert_alive(k):
     assert k.value("kept + 1") == "42"
 
 
-def test_busy_loop(ikernel):
-    interrupt_after(ikernel, "while (true) { }", lambda: time.sleep(1.5))
+def test_busy_loop(ikernel, record_property):
+    interrupt_after(ikernel, "while (true) { }", lambda: time.sleep(1.5), record_property)
     assert_alive(ikernel)
 
 
-def test_busy_loop_in_a_method(ikernel):
+def test_busy_loop_in_a_method(ikernel, record_property):
     ikernel.ok("long spin() { long n = 0; while (n >= 0) { n = (n + 1) % 1000; } return n; }")
-    interrupt_after(ikernel, "spin()", lambda: time.sleep(1.5))
+    interrupt_after(ikernel, "spin()", lambda: time.sleep(1.5), record_property)
     assert_alive(ikernel)
 
 
-def test_sleep(ikernel):
-    interrupt_after(ikernel, "Thread.sleep(60_000);", lambda: time.sleep(1.5))
+def test_sleep(ikernel, record_property):
+    interrupt_after(ikernel, "Thread.sleep(60_000);", lambda: time.sleep(1.5), record_property)
     assert_alive(ikernel)
 
 
@@ -76,14 +79,14 @@ def assert_engine_runs_jobs(k):
     assert "[2, 4]" in result, result
 
 
-def test_running_flink_job(ikernel):
+def test_running_flink_job(ikernel, record_property):
     ikernel.start_cluster()  # so that the job below starts at once
-    interrupt_after(ikernel, ENDLESS_JOB, lambda: time.sleep(3))
+    interrupt_after(ikernel, ENDLESS_JOB, lambda: time.sleep(3), record_property)
     assert_alive(ikernel)
     assert_engine_runs_jobs(ikernel)
 
 
-def test_interrupted_flink_job_is_cancelled(ikernel):
+def test_interrupted_flink_job_is_cancelled(ikernel, record_property):
     base = ikernel.web_ui()
     before = {j["jid"] for j in jobs(base)}
 
@@ -97,7 +100,7 @@ def test_interrupted_flink_job_is_cancelled(ikernel):
             time.sleep(0.1)
         pytest.fail(f"the endless job did not start running: {jobs(base)}")
 
-    interrupt_after(ikernel, ENDLESS_JOB, job_running)
+    interrupt_after(ikernel, ENDLESS_JOB, job_running, record_property)
     deadline = time.monotonic() + 10
     while True:
         new = [j for j in jobs(base) if j["jid"] not in before]
