@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -48,7 +49,8 @@ final class FlinkKernel implements AutoCloseable {
     private CodeCompleter completer;
     private CodeInspector inspector;
     private Completeness completeness;
-    private volatile boolean executing;
+    private final AtomicLong cells = new AtomicLong();
+    private volatile long runningCell;
     private final CountDownLatch firstReplySent = new CountDownLatch(1);
     private static final long STARTUP_GRACE_MS = 400;
 
@@ -62,7 +64,7 @@ final class FlinkKernel implements AutoCloseable {
         this.history = history;
         this.output = new NotebookOutput(connection);
         this.renderers = Renderers.withInstalledProviders();
-        this.interrupter = new Interrupter(() -> engine, () -> executing, () -> evaluator);
+        this.interrupter = new Interrupter(() -> engine, () -> runningCell, () -> evaluator);
         Display.install(renderers, output);
         System.setOut(output.stdout());
         System.setErr(output.stderr());
@@ -161,7 +163,7 @@ final class FlinkKernel implements AutoCloseable {
         }
         JsonObject content;
         String resultText = null;
-        executing = true;
+        runningCell = cells.incrementAndGet();
         try {
             Outcome outcome = cellThread.call(() -> run(code, count, silent));
             output.flush();
@@ -192,7 +194,7 @@ final class FlinkKernel implements AutoCloseable {
             connection.publish(request.child("error", content));
             content.addProperty("execution_count", count);
         } finally {
-            executing = false;
+            runningCell = 0;
             output.flush();
         }
         if (storeHistory) {

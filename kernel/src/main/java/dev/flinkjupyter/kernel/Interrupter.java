@@ -4,6 +4,7 @@ import dev.flinkjupyter.engine.FlinkEngine;
 import dev.flinkjupyter.kernel.jshell.JavaEvaluator;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -18,21 +19,25 @@ final class Interrupter {
     private static final long FORCE_AFTER_MS = 800;
 
     private final Supplier<FlinkEngine> engine;
-    private final BooleanSupplier executing;
+    private final LongSupplier runningCell;
     private final Supplier<JavaEvaluator> evaluator;
 
-    Interrupter(Supplier<FlinkEngine> engine, BooleanSupplier executing, Supplier<JavaEvaluator> evaluator) {
+    /** @param runningCell a number for the cell running now, new for every execution, 0 when none */
+    Interrupter(Supplier<FlinkEngine> engine, LongSupplier runningCell, Supplier<JavaEvaluator> evaluator) {
         this.engine = engine;
-        this.executing = executing;
+        this.runningCell = runningCell;
         this.evaluator = evaluator;
     }
 
     /** Starts stopping the running cell and returns at once. */
     void interrupt() {
         JavaEvaluator cells = evaluator.get();
-        if (cells == null || !executing.getAsBoolean()) {
+        long cell = runningCell.getAsLong();
+        if (cells == null || cell == 0) {
             return;
         }
+        // Every step below acts only while that same cell runs, never on the next one.
+        BooleanSupplier stillRunning = () -> runningCell.getAsLong() == cell;
         cells.interrupt();
         Thread stopper = new Thread(() -> {
             FlinkEngine flink = engine.get();
@@ -41,10 +46,10 @@ final class Interrupter {
                 LOG.fine("cancelled " + cancelled + " running jobs");
             }
             long deadline = System.currentTimeMillis() + FORCE_AFTER_MS;
-            while (executing.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            while (stillRunning.getAsBoolean() && System.currentTimeMillis() < deadline) {
                 sleep();
             }
-            if (executing.getAsBoolean() && cells.isRunning()) {
+            if (stillRunning.getAsBoolean() && cells.isRunning()) {
                 cells.forceStop();
             }
         }, "interrupter");

@@ -162,6 +162,17 @@ public final class JavaEvaluator implements AutoCloseable {
         for (LazyVariable lazy : lazyVariables) {
             if (lazy.isMentionedIn(code) && !variables().containsKey(lazy.name())) {
                 for (SnippetEvent event : shell.eval(lazy.declaration())) {
+                    if (event.causeSnippet() != null) {
+                        continue;
+                    }
+                    boolean stopped = control.wasStopped() || interrupted;
+                    if (stopped || event.exception() != null || event.status() == Snippet.Status.REJECTED) {
+                        // A half-made variable would stay null: forget it, the next mention retries.
+                        shell.drop(event.snippet());
+                    }
+                    if (stopped) {
+                        throw interruptedCell();
+                    }
                     if (event.exception() != null) {
                         throw runtimeError(event.exception());
                     }

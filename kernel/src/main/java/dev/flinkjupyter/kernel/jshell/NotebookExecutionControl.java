@@ -32,6 +32,7 @@ final class NotebookExecutionControl extends LocalExecutionControl {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (stopRequested || cause instanceof REPL.$Cancel$.Stopped || isThreadDeath(cause)) {
+                stopRequested = true;
                 throw new StoppedException();
             }
             throw e;
