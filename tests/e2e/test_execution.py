@@ -358,3 +358,20 @@ def test_sockets_bind_only_to_the_connection_address(fresh_kernel):
         if address != ip and not address.is_loopback:
             exposed.append(f"{address}:{port}")
     assert not exposed, f"the kernel listens beyond {ip}: {exposed} (all: {sockets})"
+
+
+def test_restart_gives_a_fresh_session(fresh_kernel):
+    k = fresh_kernel()
+    old_pid = k.pid
+    k.ok("int before = 1;")
+    k.start_cluster()
+    k.km.restart_kernel(now=False)
+    k.kc.wait_for_ready(timeout=90)
+    deadline = time.monotonic() + 10
+    while _process_alive(old_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _process_alive(old_pid), f"the old kernel process {old_pid} still runs after the restart"
+    assert k.value("1 + 1") == "2"
+    cell = k.run("before")
+    assert cell.status == "error", f"a variable survived the restart: {cell.describe()}"
+    assert int_list(k.value("env.fromData(1, 2).map(x -> x * 3).executeAndCollect(10)")) == [3, 6]
