@@ -67,7 +67,7 @@ jupyter=$(jupyter_command)
 
 if ((build)); then
   stage "Build and unit tests (mvn -B -ntp package)"
-  mvn -B -ntp package
+  mvn -B -ntp -Dstyle.color=never package
 fi
 
 stage "Kernelspecs in a temporary Jupyter home"
@@ -77,11 +77,17 @@ export JUPYTER_DATA_DIR=$T/data
 export JUPYTER_RUNTIME_DIR=$T/runtime
 export JUPYTER_CONFIG_DIR=$T/config
 export IPYTHONDIR=$T/ipython
-mkdir -p "$JUPYTER_PATH" "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_CONFIG_DIR" "$IPYTHONDIR"
-install/install.sh --no-build --prefix "$T" --name flink-java --display-name "Java (Flink)"
+export PYDEVD_DISABLE_FILE_VALIDATION=1  # quiets Debian's debugpy in every jupyter command
+# The kernels' temp base: each kernel makes its own directory in it and must remove it on
+# shutdown, so it is empty again after the tests (checked below).
+kernel_tmp=$T/kernel-tmp
+mkdir -p "$JUPYTER_PATH" "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_CONFIG_DIR" "$IPYTHONDIR" "$kernel_tmp"
+install/install.sh --no-build --prefix "$T" --name flink-java --display-name "Java (Flink)" \
+  --jvm-arg "-Djava.io.tmpdir=$kernel_tmp"
 jdk25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 if [[ -x $jdk25 ]]; then
-  install/install.sh --no-build --prefix "$T" --name flink-java-25 --display-name "Java (Flink, JDK 25)" --java "$jdk25"
+  install/install.sh --no-build --prefix "$T" --name flink-java-25 --display-name "Java (Flink, JDK 25)" \
+    --java "$jdk25" --jvm-arg "-Djava.io.tmpdir=$kernel_tmp"
 else
   echo "No JDK 25 at $jdk25: the JDK 25 tests will be skipped."
 fi
@@ -116,5 +122,11 @@ for suite in suites:
 totals = {k: sum(int(s.get(k, 0)) for s in suites) for k in ("tests", "failures", "errors", "skipped")}
 print("\n%(tests)d tests: %(failures)d failed, %(errors)d errors, %(skipped)d skipped" % totals)
 PY
+if [[ -n $(ls -A "$kernel_tmp") ]]; then
+  echo
+  echo "FAILED: kernels left files in their temp base $kernel_tmp after shutting down:"
+  find "$kernel_tmp" -maxdepth 2 | head -20
+  pytest_status=1
+fi
 stage ""
 exit "$pytest_status"
