@@ -99,7 +99,7 @@ if (( build )); then
   command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on PATH: install Maven 3.8+, or use --no-build with an existing build"
   echo "Building the kernel: mvn -B -q -DskipTests package (in $root) ..."
   start=$SECONDS
-  (cd "$root" && JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$java")")} mvn -B -q -DskipTests package) \
+  (cd "$root" && JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$java")")} mvn -B -q -Dstyle.color=never -DskipTests package) \
     || die "the build failed (see Maven's output above)"
   echo "Built in $((SECONDS - start)) s."
 fi
