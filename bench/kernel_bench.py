@@ -357,7 +357,7 @@ def build_rows(results):
                      ratio_text(r) if ratio_text and r else ("n/a" if r is None else f"{r:.2f}"),
                      target_text, "n/a" if value is None or met is None else ("yes" if met else "NO")])
 
-    faster = lambda r: f"{r:.2f} ({1 / r:.1f}x faster)"
+    faster = lambda r: f"{r:.2f} ({1 / r:.1f}x faster)" if r < 1 else f"{r:.2f} ({r:.1f}x slower)"
 
     v = median(flink, "start_to_kernel_info")
     row("start to kernel_info", v, ms, median(ipy, "start_to_kernel_info"), "ipykernel", "< 1.0 s",
