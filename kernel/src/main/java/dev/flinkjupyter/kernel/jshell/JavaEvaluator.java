@@ -177,8 +177,10 @@ public final class JavaEvaluator implements AutoCloseable {
                         throw runtimeError(event.exception());
                     }
                     if (event.status() == Snippet.Status.REJECTED) {
-                        throw new CellException("KernelError", "cannot declare " + lazy.name(),
-                                List.of("the kernel could not declare `" + lazy.declaration() + "`"));
+                        String why = shell.diagnostics(event.snippet()).filter(Diag::isError)
+                                .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
+                        throw new CellException("KernelError", "cannot declare " + lazy.name() + ": " + why,
+                                List.of("the kernel could not declare `" + lazy.declaration() + "`: " + why));
                     }
                 }
             }

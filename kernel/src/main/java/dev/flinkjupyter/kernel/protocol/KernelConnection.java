@@ -3,7 +3,6 @@ package dev.flinkjupyter.kernel.protocol;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,7 +95,10 @@ public final class KernelConnection implements AutoCloseable {
                 List<byte[]> frames;
                 try {
                     frames = receive(socket);
-                } catch (ZMQException | IllegalStateException e) {
+                } catch (RuntimeException e) {
+                    if (open) {
+                        LOG.log(Level.SEVERE, name + " stopped reading", e);
+                    }
                     break;  // the context was closed
                 }
                 if (frames == null) {
@@ -140,8 +142,8 @@ public final class KernelConnection implements AutoCloseable {
                     break;
                 }
                 heartbeat.send(ping, 0);
-            } catch (ZMQException | IllegalStateException e) {
-                break;
+            } catch (RuntimeException e) {
+                break;  // the context was closed
             }
         }
     }
