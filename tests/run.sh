@@ -53,6 +53,9 @@ cleanup() {
     fi
     rm -rf "$T"
   fi
+  if [[ $status != 0 && -n ${stage_name:-} ]]; then
+    printf '=== %s: FAILED after %d s\n' "$stage_name" $((SECONDS - stage_start))
+  fi
   printf '\n=== total: %d s, %s\n' $((SECONDS - suite_start)) "$([[ $status == 0 ]] && echo PASSED || echo "FAILED (exit $status)")"
   exit "$status"
 }
