@@ -9,10 +9,12 @@ import java.util.Objects;
 public final class Html {
     private final String html;
 
+    /** HTML markup, shown as it is. */
     public Html(String html) {
         this.html = Objects.requireNonNull(html);
     }
 
+    /** The markup. */
     public String html() {
         return html;
     }

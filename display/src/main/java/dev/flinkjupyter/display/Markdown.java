@@ -6,10 +6,12 @@ import java.util.Objects;
 public final class Markdown {
     private final String markdown;
 
+    /** Markdown text, rendered by the front end. */
     public Markdown(String markdown) {
         this.markdown = Objects.requireNonNull(markdown);
     }
 
+    /** The Markdown text. */
     public String markdown() {
         return markdown;
     }

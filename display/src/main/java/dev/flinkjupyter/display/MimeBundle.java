@@ -48,10 +48,12 @@ public final class MimeBundle {
         return data.get(mimeType);
     }
 
+    /** MIME type to value, in the order they were added; read-only. */
     public Map<String, Object> data() {
         return Collections.unmodifiableMap(data);
     }
 
+    /** MIME type to its metadata (for images, {@code {width, height}}); read-only. */
     public Map<String, Object> metadata() {
         return Collections.unmodifiableMap(metadata);
     }

@@ -1,25 +1,26 @@
 package dev.flinkjupyter.display;
 
-import java.lang.reflect.Array;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
  * The registry of renderers, one per type. A value is drawn by the renderer of its most specific
- * registered type: its class, then its superclasses, then its interfaces; values with none get
- * their {@code toString()} as {@code text/plain}.
+ * registered type: its class, then its superclasses, then its interfaces; arrays without a
+ * renderer of their own are drawn as arrays; values with none get their {@code toString()} as
+ * {@code text/plain}.
+ *
+ * <p>Collections, arrays and iterators of elements that have a {@link RowLayout} are drawn as
+ * tables: records, POJOs of the notebook's classes and maps have one built in.
  */
 public final class Renderers {
     /** The row limit a fresh registry uses until {@link #setMaxRows(int)} changes it. */
     public static final int DEFAULT_MAX_ROWS = 1000;
 
-    private final Map<Class<?>, Renderer<?>> byType = new LinkedHashMap<>();
+    private final ByType<Renderer<?>> renderers = new ByType<>();
+    private final ByType<RowLayout<?>> layouts = new ByType<>();
+    private final Renderer<Object> arrays = new ArrayRenderer();
     private volatile int maxRows = DEFAULT_MAX_ROWS;
 
     /** A registry with the built-in renderers only. */
@@ -42,10 +43,20 @@ public final class Renderers {
 
     /** Registers (or replaces) the renderer for {@code type}; returns this registry. */
     public synchronized <T> Renderers register(Class<T> type, Renderer<? super T> renderer) {
-        byType.put(Objects.requireNonNull(type), Objects.requireNonNull(renderer));
+        renderers.put(Objects.requireNonNull(type), Objects.requireNonNull(renderer));
         return this;
     }
 
+    /**
+     * Registers (or replaces) how elements of {@code type} become table rows when a collection,
+     * array or iterator of them is shown; returns this registry.
+     */
+    public synchronized <T> Renderers registerRowLayout(Class<T> type, RowLayout<? super T> layout) {
+        layouts.put(Objects.requireNonNull(type), Objects.requireNonNull(layout));
+        return this;
+    }
+
+    /** How many rows or elements a renderer shows at most. */
     public int maxRows() {
         return maxRows;
     }
@@ -69,9 +80,32 @@ public final class Renderers {
         }
         Renderer renderer = rendererFor(value.getClass());
         if (renderer == null) {
-            return MimeBundle.text(value.getClass().isArray() ? arrayText(value) : String.valueOf(value));
+            return MimeBundle.text(String.valueOf(value));
         }
         return renderer.render(value, context());
+    }
+
+    /**
+     * The elements as a table, if they all have one {@link RowLayout} and it makes one table of
+     * them; empty otherwise (no elements, a null element, mixed types).
+     */
+    public Optional<HtmlTable> table(List<?> elements) {
+        if (elements.isEmpty() || elements.stream().anyMatch(Objects::isNull)) {
+            return Optional.empty();
+        }
+        ByType.Found<RowLayout<?>> found = layoutFor(elements.get(0).getClass());
+        if (found == null || !elements.stream().allMatch(found.type()::isInstance)) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        RowLayout<Object> layout = (RowLayout<Object>) found.value();
+        return layout.columns(elements).map(columns -> {
+            HtmlTable table = HtmlTable.withColumns(columns);
+            for (Object element : elements) {
+                table.addRow(layout.cells(element, columns));
+            }
+            return table;
+        });
     }
 
     private RenderContext context() {
@@ -85,49 +119,29 @@ public final class Renderers {
             public int maxRows() {
                 return maxRows;
             }
+
+            @Override
+            public Optional<HtmlTable> table(List<?> elements) {
+                return Renderers.this.table(elements);
+            }
         };
     }
 
-    /** The renderer for a type: the nearest class, then interfaces breadth first. */
+    /** The renderer for a type: the nearest class, then interfaces breadth first; arrays last. */
     synchronized Renderer<?> rendererFor(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Renderer<?> r = byType.get(c);
-            if (r != null) {
-                return r;
-            }
+        ByType.Found<Renderer<?>> found = renderers.find(type);
+        if (type.isArray() && (found == null || !found.type().isArray())) {
+            return arrays;
         }
-        Deque<Class<?>> queue = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            queue.add(c);
-        }
-        while (!queue.isEmpty()) {
-            for (Class<?> i : queue.poll().getInterfaces()) {
-                if (seen.add(i)) {
-                    Renderer<?> r = byType.get(i);
-                    if (r != null) {
-                        return r;
-                    }
-                    queue.add(i);
-                }
-            }
-        }
-        return byType.get(Object.class);
+        return found == null ? null : found.value();
     }
 
-    private String arrayText(Object array) {
-        int length = Array.getLength(array);
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < length && i < maxRows; i++) {
-            if (i > 0) {
-                text.append(", ");
-            }
-            Object element = Array.get(array, i);
-            text.append(element != null && element.getClass().isArray() ? arrayText(element) : element);
+    /** The layout for elements of a type: a registered one, else the POJO layout for notebook classes. */
+    synchronized ByType.Found<RowLayout<?>> layoutFor(Class<?> type) {
+        ByType.Found<RowLayout<?>> found = layouts.find(type);
+        if (found == null && PojoLayout.isPojo(type)) {
+            return new ByType.Found<>(type, PojoLayout.INSTANCE);
         }
-        if (length > maxRows) {
-            text.append(", ... (").append(length - maxRows).append(" more)");
-        }
-        return text.append(']').toString();
+        return found;
     }
 }
