@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.stream.BaseStream;
 
 /**
- * The renderers every registry starts with, for the JDK's types. Engine and ML plug theirs in as
- * {@link RendererProvider}s.
+ * The renderers every registry starts with: the JDK's types and Tablesaw tables (display depends
+ * on Tablesaw). Engine and ML plug theirs in as {@link RendererProvider}s.
  */
 final class BuiltinRenderers {
     private BuiltinRenderers() {
@@ -33,6 +33,10 @@ final class BuiltinRenderers {
         renderers.register(generic(Optional.class), new OptionalRenderer());
         renderers.register(Record.class, new RecordRenderer());
         renderers.register(Throwable.class, new ThrowableRenderer());
+
+        renderers.register(tech.tablesaw.api.Table.class, new TablesawRenderer());
+        renderers.<tech.tablesaw.columns.Column<?>>register(generic(tech.tablesaw.columns.Column.class),
+                (column, context) -> TablesawRenderer.render(column, context));
 
         renderers.registerRowLayout(Record.class, RecordLayout.INSTANCE);
         renderers.registerRowLayout(generic(Map.class), MapLayout.INSTANCE);
