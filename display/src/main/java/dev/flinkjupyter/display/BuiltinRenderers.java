@@ -5,10 +5,12 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.BaseStream;
+import org.knowm.xchart.Histogram;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * The renderers every registry starts with: the JDK's types and Tablesaw tables (display depends
- * on Tablesaw). Engine and ML plug theirs in as {@link RendererProvider}s.
+ * The renderers every registry starts with: the JDK's types, Tablesaw tables and XChart charts
+ * (display depends on both libraries). Engine and ML plug theirs in as {@link RendererProvider}s.
  */
 final class BuiltinRenderers {
     private BuiltinRenderers() {
@@ -24,6 +26,7 @@ final class BuiltinRenderers {
         renderers.register(Html.class, (value, context) -> MimeBundle.html(value.html(), value.html()));
         renderers.register(Markdown.class,
                 (value, context) -> MimeBundle.text(value.markdown()).with(MimeBundle.MARKDOWN, value.markdown()));
+        renderers.register(Image.class, (value, context) -> value.bundle());
         renderers.register(HtmlTable.class, (value, context) -> value.bundle());
 
         renderers.register(generic(Collection.class), new CollectionRenderer());
@@ -37,6 +40,9 @@ final class BuiltinRenderers {
         renderers.register(tech.tablesaw.api.Table.class, new TablesawRenderer());
         renderers.<tech.tablesaw.columns.Column<?>>register(generic(tech.tablesaw.columns.Column.class),
                 (column, context) -> TablesawRenderer.render(column, context));
+        renderers.register(generic(Chart.class), new ChartRenderer());
+        renderers.register(Histogram.class,
+                (value, context) -> context.render(Charts.hist("", value, "")));
 
         renderers.registerRowLayout(Record.class, RecordLayout.INSTANCE);
         renderers.registerRowLayout(generic(Map.class), MapLayout.INSTANCE);
