@@ -25,7 +25,7 @@ suite_start=$SECONDS
 stage_start=$SECONDS
 stage() {  # stage NAME: ends the previous stage (printing its time) and starts the next
   if [[ -n ${stage_name:-} ]]; then
-    printf '=== %s: done in %d s\n' "$stage_name" $((SECONDS - stage_start))
+    printf '\n=== %s: done in %d s\n' "$stage_name" $((SECONDS - stage_start))  # Maven may end mid-line
   fi
   stage_name=$1
   stage_start=$SECONDS
@@ -54,7 +54,7 @@ cleanup() {
     rm -rf "$T"
   fi
   if [[ $status != 0 && -n ${stage_name:-} ]]; then
-    printf '=== %s: FAILED after %d s\n' "$stage_name" $((SECONDS - stage_start))
+    printf '\n=== %s: FAILED after %d s\n' "$stage_name" $((SECONDS - stage_start))
   fi
   printf '\n=== total: %d s, %s\n' $((SECONDS - suite_start)) "$([[ $status == 0 ]] && echo PASSED || echo "FAILED (exit $status)")"
   exit "$status"
