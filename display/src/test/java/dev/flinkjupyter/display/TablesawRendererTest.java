@@ -2,8 +2,11 @@ package dev.flinkjupyter.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import tech.tablesaw.api.DoubleColumn;
@@ -58,6 +61,19 @@ class TablesawRendererTest {
         assertThat(WellFormed.bodyRows(WellFormed.html((String) bundle.get(MimeBundle.HTML)))).hasSize(10);
         assertThat((String) bundle.get(MimeBundle.HTML)).contains("showing 10 of 25 rows");
         assertThat((String) bundle.get(MimeBundle.TEXT)).endsWith("showing 10 of 25 rows");
+    }
+
+    @Test
+    void tableReadFromACsvFile(@TempDir Path dir) throws Exception {
+        // Also proves Tablesaw works with the RoaringBitmap and ICU versions pinned for Flink's sake.
+        Path csv = dir.resolve("cities.csv");
+        Files.writeString(csv, "city,population\nBerlin,3850809\nZürich,\n");
+
+        Table cities = Table.read().csv(csv.toFile());
+
+        assertThat(WellFormed.bodyRows(WellFormed.html((String) renderers.render(cities).get(MimeBundle.HTML))))
+                .containsExactly(List.of("Berlin", "3850809"), List.of("Zürich", "NULL"));
+        assertThat(cities.intColumn("population").isMissing().size()).isEqualTo(1);
     }
 
     @Test
