@@ -2,6 +2,7 @@ package dev.flinkjupyter.display;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,6 +64,14 @@ public final class HtmlTable {
         /** A right-aligned column. */
         public static Column numeric(String name, String type) {
             return new Column(name, type, true);
+        }
+
+        /**
+         * A column typed by the nearest class its values share ({@code Integer}, {@code Number},
+         * {@code Object}; no type when all are null), for rows that carry no types of their own.
+         */
+        public static Column forValues(String name, Collection<?> values) {
+            return new Column(name, JavaTypes.commonName(values), false);
         }
     }
 

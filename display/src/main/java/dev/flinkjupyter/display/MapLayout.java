@@ -33,7 +33,7 @@ final class MapLayout implements RowLayout<Map<?, ?>> {
             return Optional.empty();
         }
         List<HtmlTable.Column> columns = new ArrayList<>();
-        valuesByKey.forEach((key, values) -> columns.add(HtmlTable.Column.of(key, JavaTypes.commonName(values))));
+        valuesByKey.forEach((key, values) -> columns.add(HtmlTable.Column.forValues(key, values)));
         return Optional.of(columns);
     }
 

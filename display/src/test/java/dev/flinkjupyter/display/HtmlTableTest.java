@@ -72,6 +72,14 @@ class HtmlTableTest {
     }
 
     @Test
+    void columnsTypedByTheirValues() {
+        assertThat(Column.forValues("n", List.of(1, 2)).type()).isEqualTo("Integer");
+        assertThat(Column.forValues("n", java.util.Arrays.asList(1, 2L, null)).type()).isEqualTo("Number");
+        assertThat(Column.forValues("n", java.util.Arrays.asList(1, "a")).type()).isEqualTo("Object");
+        assertThat(Column.forValues("n", java.util.Arrays.asList((Object) null)).type()).isEmpty();
+    }
+
+    @Test
     void noteSaysHowManyRowsAreShown() {
         assertThat(people().note()).isEqualTo("2 rows");
         assertThat(people().count(RowCount.of(2, 10)).note()).isEqualTo("showing 2 of 10 rows");
