@@ -197,11 +197,10 @@ class Kernel:
         self.ok("env.fromData(1).executeAndCollect(1);")
 
     def web_ui(self):
-        """The Flink web UI / REST base URL, which the kernel puts in flinkjupyter.webui once
-        the cluster is up."""
+        """The Flink web UI / REST base URL of the kernel's cluster, as cells see it."""
         self.start_cluster()
-        url = self.ok('System.out.println(System.getProperty("flinkjupyter.webui"));').stdout.strip()
-        assert url.startswith("http://"), f"flinkjupyter.webui is not a URL: {url!r}"
+        url = self.ok('System.out.println(Notebook.engine().webUi().orElseThrow());').stdout.strip()
+        assert url.startswith("http://127.0.0.1:"), f"the web UI is not on loopback: {url!r}"
         return url.rstrip("/")
 
 

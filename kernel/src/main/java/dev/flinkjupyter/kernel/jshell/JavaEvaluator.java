@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 public final class JavaEvaluator implements AutoCloseable {
     private static final String RED = "\u001b[1;31m";
     private static final String RESET = "\u001b[0m";
+
+    private static final AtomicBoolean CREATED = new AtomicBoolean();
 
     private final NotebookExecutionControl control = new NotebookExecutionControl();
     private final JShell shell;
@@ -37,6 +40,11 @@ public final class JavaEvaluator implements AutoCloseable {
      * @param lazyVariables variables declared when a cell first mentions them
      */
     public JavaEvaluator(List<String> imports, List<LazyVariable> lazyVariables) {
+        if (!CREATED.compareAndSet(false, true)) {
+            // Snippet classes go into the application class loader, named REPL.$JShell$N by
+            // every JShell alike: a second evaluator would find the first one's classes.
+            throw new IllegalStateException("a JVM can hold only one JavaEvaluator");
+        }
         this.lazyVariables = List.copyOf(lazyVariables);
         this.shell = JShell.builder()
                 .executionEngine(new NotebookControlProvider(control), Map.of())
