@@ -86,6 +86,14 @@ if (( major < 17 )); then
 fi
 echo "Java: $java (version $version)"
 
+# Inspection shows the JDK's Javadoc only when the JDK has its sources (lib/src.zip); Debian ships
+# them apart, in openjdk-N-source. Without them inspection still shows signatures.
+java_home=$(dirname "$(dirname "$java")")
+if [[ ! -r $java_home/lib/src.zip ]] && command -v dpkg >/dev/null 2>&1 && dpkg -S "$java" >/dev/null 2>&1; then
+  debian_install "openjdk-$major-source" \
+    || echo "note: without openjdk-$major-source, inspection shows signatures but no JDK Javadoc" >&2
+fi
+
 # --- Jupyter ---------------------------------------------------------------------------------
 ensure_jupyter_packages || exit 1
 jupyter=$(jupyter_command)
@@ -114,7 +122,15 @@ spec=$stage/$name
 mkdir -p "$spec/lib"
 cp "$jar" "$target"/lib/*.jar "$spec/lib/"
 
-"$python" - "$spec/kernel.json" "$java" "$display_name" "${jvm_args[@]}" <<'PY'
+# The heap starts small and G1 gives memory back while the kernel idles: a notebook kernel spends
+# most of its life waiting, and a JVM sizes its heap for the machine (a quarter of its memory).
+default_jvm_args=(-Xms64m -XX:G1PeriodicGCInterval=2000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40)
+if (( major >= 24 )); then
+  # Flink's RPC (Pekko) and lz4 use sun.misc.Unsafe and native access, which JDK 24+ warns about.
+  default_jvm_args+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+fi
+
+"$python" - "$spec/kernel.json" "$java" "$display_name" "${default_jvm_args[@]}" "${jvm_args[@]}" <<'PY'
 import json, sys
 path, java, display_name, *jvm_args = sys.argv[1:]
 spec = {
@@ -146,5 +162,22 @@ echo "Installed the Jupyter kernel '$display_name' ($name) in ${dest:-${where[*]
 echo "  runs: $java ${jvm_args[*]:+${jvm_args[*]} }-cp .../lib/* dev.flinkjupyter.kernel.Main"
 if [[ ${where[0]} == --prefix ]]; then
   echo "  Jupyter finds it when JUPYTER_PATH includes ${where[1]}/share/jupyter"
+fi
+
+# The classic notebook server refuses to start as root unless told: make `jupyter notebook` work
+# for root, as the README's first command runs it.
+if [[ $(id -u) -eq 0 ]]; then
+  config_dir=$("$jupyter" --config-dir)
+  "$python" - "$config_dir/jupyter_notebook_config.json" <<'PY'
+import json, os, sys
+path = sys.argv[1]
+config = json.load(open(path)) if os.path.exists(path) else {}
+if config.get("NotebookApp", {}).get("allow_root") is not True:
+    config.setdefault("NotebookApp", {})["allow_root"] = True
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as out:
+        json.dump(config, out, indent=2)
+    print("Running as root: set NotebookApp.allow_root in " + path)
+PY
 fi
 echo "Start it with:  jupyter notebook $root/notebooks/   and pick \"$display_name\""

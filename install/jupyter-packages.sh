@@ -3,8 +3,7 @@
 # call `ensure_jupyter_packages` (what the kernel needs: `jupyter kernelspec`, the notebook server)
 # or `ensure_jupyter_packages --for-tests` (also pytest, jupyter_kernel_test, nbclient, nbconvert).
 #
-# When something is missing it runs apt-get as root, or through sudo (without a prompt when sudo
-# allows it, with one when a terminal is attached); otherwise it prints the command and returns 1.
+# When something is missing it installs it with debian_install (below).
 
 JUPYTER_DEBIAN_PACKAGES=(
   jupyter-notebook jupyter-nbconvert jupyter-console jupyter-client jupyter-core
@@ -38,17 +37,13 @@ _jupyter_packages_present() {
   return 0
 }
 
-ensure_jupyter_packages() {
-  local mode=${1:-}
-  if _jupyter_packages_present "$mode"; then
-    return 0
-  fi
+# debian_install PACKAGE...: apt-get install as root, or through sudo (without a prompt when sudo
+# allows it, with one when a terminal is attached); otherwise prints the command and returns 1.
+debian_install() {
   local how=()
-  local commands="apt-get update && apt-get install -y --no-install-recommends ${JUPYTER_DEBIAN_PACKAGES[*]}"
+  local commands="apt-get update && apt-get install -y --no-install-recommends $*"
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "error: Jupyter is missing and this is not a Debian-like system (no apt-get)." >&2
-    echo "Install Jupyter (jupyter_client 7+, notebook, nbconvert; for the tests also pytest," >&2
-    echo "nbclient and jupyter_kernel_test) and run this again." >&2
+    echo "error: $* cannot be installed: this is not a Debian-like system (no apt-get)." >&2
     return 1
   fi
   if [[ $(id -u) -eq 0 ]]; then
@@ -56,18 +51,32 @@ ensure_jupyter_packages() {
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     how=(sudo -n)
   elif command -v sudo >/dev/null 2>&1 && [[ -t 0 && -z ${CI:-} ]]; then
-    echo "Jupyter is missing: installing Debian's packages needs root; sudo will ask for your password."
+    echo "Installing Debian's $* needs root; sudo will ask for your password."
     how=(sudo)
   else
-    echo "error: Jupyter is missing, and installing it needs root. Run:" >&2
+    echo "error: installing Debian's $* needs root. Run:" >&2
     echo "  sudo sh -c '$commands'" >&2
     echo "then run this again." >&2
     return 1
   fi
-  echo "Installing Debian's Jupyter packages: ${JUPYTER_DEBIAN_PACKAGES[*]}"
+  echo "Installing Debian's packages: $*"
   "${how[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
-  "${how[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    "${JUPYTER_DEBIAN_PACKAGES[@]}" || return 1
+  "${how[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" || return 1
+}
+
+ensure_jupyter_packages() {
+  local mode=${1:-}
+  if _jupyter_packages_present "$mode"; then
+    return 0
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: Jupyter is missing and this is not a Debian-like system (no apt-get)." >&2
+    echo "Install Jupyter (jupyter_client 7+, notebook, nbconvert; for the tests also pytest," >&2
+    echo "nbclient and jupyter_kernel_test) and run this again." >&2
+    return 1
+  fi
+  echo "Jupyter is missing."
+  debian_install "${JUPYTER_DEBIAN_PACKAGES[@]}" || return 1
   if ! _jupyter_packages_present "$mode"; then
     echo "error: Debian's Jupyter packages are installed, but Jupyter still does not work:" >&2
     echo "  $(jupyter_command) kernelspec --version" >&2
