@@ -109,6 +109,24 @@ class FlinkRenderersTest {
     }
 
     @Test
+    void thousandRowsOfABiggerResult() {
+        batch.executeSql("CREATE TEMPORARY TABLE many (id BIGINT, name STRING, score DOUBLE) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '5000', 'fields.name.length' = '12')");
+        Table many = batch.from("many");
+        renderers.render(many);
+
+        long start = System.nanoTime();
+        MimeBundle bundle = renderers.render(many);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        Html html = Html.of(bundle);
+        assertThat(html.rows()).hasSize(Renderers.DEFAULT_MAX_ROWS);
+        assertThat(html.source()).contains("showing 1000 of at least 1001 rows");
+        System.out.printf("[render] Flink Table, first 1000 of 5000 rows (job included): %d ms, HTML %d KB%n",
+                millis, html.source().length() / 1024);
+    }
+
+    @Test
     void tableIsRunWithTheLimitAndShowsItsSchema() {
         Table table = batch.fromValues(Row.of(1, "one"), Row.of(2, "two"), Row.of(3, "three")).as("id", "word");
 
