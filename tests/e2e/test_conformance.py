@@ -1,7 +1,7 @@
 """The Jupyter protocol conformance suite (jupyter_kernel_test 0.4.5) against our kernels.
 
-Every sample attribute the installed suite knows is set, except the two our kernel has no
-feature for: code_page_something (pager payloads) and code_clear_output (clear_output).
+Every sample attribute the installed suite knows is set, except code_clear_output: the kernel
+has no clear_output yet.
 """
 import unittest
 
@@ -76,6 +76,9 @@ class FlinkJavaKernelTests(jupyter_kernel_test.KernelTests):
         {"code": 'display("hi");', "mime": "text/plain"},
         {"code": 'display(new Html("<b>hi</b>"));', "mime": "text/html"},
     ]
+
+    # pager: ?name shows the name's signatures and Javadoc in the pager
+    code_page_something = "?Math.max"
 
     # inspect: the cursor is at the end of the sample, just after the name
     code_inspect_sample = "Math.max"

@@ -161,6 +161,12 @@ final class FlinkKernel implements AutoCloseable {
             input.addProperty("execution_count", count);
             connection.publish(request.child("execute_input", input));
         }
+        Optional<String> helpFor = HelpRequest.nameIn(code);
+        if (helpFor.isPresent()) {
+            reply.send(request.child("execute_reply", help(helpFor.get(), count)));
+            idle(request);
+            return;
+        }
         JsonObject content;
         String resultText = null;
         runningCell = cells.incrementAndGet();
@@ -220,6 +226,30 @@ final class FlinkKernel implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             throw evaluator.describe(e);
         }
+    }
+
+    /** Answers {@code ?name}: the inspection of the name, in the front end's pager. */
+    private JsonObject help(String name, int count) {
+        JsonObject content = ok();
+        content.addProperty("execution_count", count);
+        content.add("user_expressions", new JsonObject());
+        JsonArray payload = new JsonArray();
+        Optional<CodeInspector.Inspection> found;
+        try {
+            found = cellThread.call(() -> inspector.inspect(name, name.length()));
+        } catch (Exception e) {
+            found = Optional.empty();
+        }
+        JsonObject page = new JsonObject();
+        page.addProperty("source", "page");
+        JsonObject data = new JsonObject();
+        data.addProperty(MimeBundle.TEXT, found.map(CodeInspector.Inspection::text)
+                .orElse("No documentation found for " + name));
+        page.add("data", data);
+        page.addProperty("start", 0);
+        payload.add(page);
+        content.add("payload", payload);
+        return content;
     }
 
     private void complete(Message request, Channel reply) throws Exception {
