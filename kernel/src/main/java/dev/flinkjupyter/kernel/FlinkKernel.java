@@ -16,6 +16,7 @@ import dev.flinkjupyter.kernel.jshell.JavaEvaluator;
 import dev.flinkjupyter.kernel.protocol.Channel;
 import dev.flinkjupyter.kernel.protocol.KernelConnection;
 import dev.flinkjupyter.kernel.protocol.Message;
+import dev.flinkjupyter.kernel.protocol.MessageHandler;
 
 import java.util.List;
 import java.util.Optional;
@@ -70,9 +71,9 @@ final class FlinkKernel implements AutoCloseable {
         System.setErr(output.stderr());
         connection.on("kernel_info_request", this::kernelInfo);
         connection.on("execute_request", this::execute);
-        connection.on("complete_request", this::complete);
-        connection.on("inspect_request", this::inspect);
-        connection.on("is_complete_request", this::isComplete);
+        connection.on("complete_request", answered("complete_reply", this::complete));
+        connection.on("inspect_request", answered("inspect_reply", this::inspect));
+        connection.on("is_complete_request", answered("is_complete_reply", this::isComplete));
         connection.on("history_request", this::history);
         connection.on("comm_info_request", this::commInfo);
         connection.on("interrupt_request", this::interruptRequest);
@@ -335,6 +336,23 @@ final class FlinkKernel implements AutoCloseable {
         reply.send(request.child("shutdown_reply", content));
         connection.publish(request.child("status", status("dead")));
         connection.close();
+    }
+
+    /**
+     * A handler that always answers: when it fails, the client gets an error reply and the
+     * kernel goes back to idle, instead of a client waiting forever for a reply to a request.
+     */
+    private MessageHandler answered(String replyType, MessageHandler handler) {
+        return (request, reply) -> {
+            try {
+                handler.handle(request, reply);
+            } catch (Exception e) {
+                LOG.warning(request.type() + " failed: " + e);
+                reply.send(request.child(replyType, error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
+                        List.of(String.valueOf(e)))));
+                idle(request);
+            }
+        };
     }
 
     private void busy(Message request) {
