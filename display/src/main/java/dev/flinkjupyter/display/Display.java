@@ -24,6 +24,19 @@ public final class Display {
         return handle;
     }
 
+    /**
+     * Clears what the running cell has shown so far; with {@code wait}, only when the next output
+     * arrives (draw a frame, {@code clearOutput(true)}, draw the next: an animation that does not flicker).
+     */
+    public static void clearOutput(boolean wait) {
+        output.clear(wait);
+    }
+
+    /** Clears what the running cell has shown so far, at once. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
     /** Renders a value with the installed renderers, without showing it. */
     public static MimeBundle render(Object value) {
         return renderers.render(value);
@@ -50,6 +63,11 @@ public final class Display {
         @Override
         public void update(MimeBundle bundle, String displayId) {
             show(bundle, displayId);
+        }
+
+        @Override
+        public void clear(boolean wait) {
+            // a terminal cannot take back what it printed
         }
     }
 }

@@ -10,4 +10,10 @@ public interface DisplayOutput {
 
     /** Replaces, in place, every output shown under {@code displayId}. */
     void update(MimeBundle bundle, String displayId);
+
+    /**
+     * Clears the outputs of the running cell; with {@code wait}, only when the next output
+     * arrives, so that a redrawn view does not flicker.
+     */
+    void clear(boolean wait);
 }

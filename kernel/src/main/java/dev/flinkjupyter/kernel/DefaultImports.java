@@ -27,6 +27,7 @@ final class DefaultImports {
             "import static org.apache.flink.table.api.Expressions.*;",
             "import dev.flinkjupyter.display.*;",
             "import static dev.flinkjupyter.display.Display.display;",
+            "import static dev.flinkjupyter.display.Display.clearOutput;",
             "import dev.flinkjupyter.kernel.Notebook;");
 
     static final List<LazyVariable> VARIABLES = List.of(

@@ -78,6 +78,14 @@ final class NotebookOutput implements DisplayOutput, AutoCloseable {
         publish("update_display_data", content(bundle, displayId));
     }
 
+    @Override
+    public void clear(boolean wait) {
+        flush();
+        JsonObject content = new JsonObject();
+        content.addProperty("wait", wait);
+        publish("clear_output", content);
+    }
+
     static JsonObject data(MimeBundle bundle) {
         return GSON.toJsonTree(bundle.data()).getAsJsonObject();
     }
