@@ -1,15 +1,18 @@
 package dev.flinkjupyter.engine;
 
 import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.dag.Pipeline;
 import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.PipelineExecutor;
+import org.apache.flink.runtime.jobgraph.JobType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
 import org.apache.flink.runtime.minicluster.MiniClusterJobClient.JobFinalizationBehavior;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.operators.collect.CollectSinkOperatorFactory;
 
 /**
  * Submits a pipeline to the engine's long-lived cluster instead of a new MiniCluster per job.
@@ -29,13 +32,32 @@ final class SharedClusterExecutor implements PipelineExecutor {
     public CompletableFuture<JobClient> execute(
             Pipeline pipeline, Configuration configuration, ClassLoader userCodeClassLoader) throws Exception {
         StreamGraph streamGraph = PipelineExecutorUtils.getStreamGraph(pipeline, configuration);
+        boolean collects = collectsResults(streamGraph);
+        PromptCollectJobClient.Waits waits = streamGraph.getJobType() == JobType.BATCH
+                ? PromptCollectJobClient.Waits.BATCH
+                : PromptCollectJobClient.Waits.STREAMING;
         streamGraph.serializeUserDefinedInstances();
         MiniCluster miniCluster = cluster.start();
-        return miniCluster.submitJob(streamGraph).thenApply(submitted -> new MiniClusterJobClient(
-                submitted.getJobID(),
-                miniCluster,
-                userCodeClassLoader,
-                // SHUTDOWN_CLUSTER would stop the shared cluster after this one job.
-                JobFinalizationBehavior.NOTHING));
+        long submitted = System.nanoTime();
+        return miniCluster.submitJob(streamGraph).thenApply(submission -> {
+            JobID id = submission.getJobID();
+            JobClient client = new MiniClusterJobClient(
+                    id,
+                    miniCluster,
+                    userCodeClassLoader,
+                    // SHUTDOWN_CLUSTER would stop the shared cluster after this one job.
+                    JobFinalizationBehavior.NOTHING);
+            // Flink's result fetcher polls in 100 ms steps; this client lets it see results sooner.
+            if (!collects) {
+                return client;
+            }
+            return new PromptCollectJobClient(client, miniCluster.requestJobResult(id), submitted, waits);
+        });
+    }
+
+    /** Whether the job sends results back to the caller: executeAndCollect, collectAsync, TableResult.collect. */
+    private static boolean collectsResults(StreamGraph streamGraph) {
+        return streamGraph.getStreamNodes().stream()
+                .anyMatch(node -> node.getOperatorFactory() instanceof CollectSinkOperatorFactory);
     }
 }
