@@ -1,9 +1,11 @@
 package dev.flinkjupyter.engine;
 
+import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.ResourceManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -33,6 +35,10 @@ final class FlinkSettings {
         config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
         // No Kerberos or Hadoop tokens in a notebook; the token manager only warns that it found none.
         config.set(SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
+        // The slot manager gathers slot requests for 50 ms before it serves them, to spare big clusters
+        // repeated allocations. With one task manager there is nothing to gather, and every job waited
+        // up to those 50 ms for its first slots: serve them at once.
+        config.set(ResourceManagerOptions.REQUIREMENTS_CHECK_DELAY, Duration.ZERO);
         config.addAll(Configuration.fromMap(options.flinkConfiguration()));
         return config;
     }
