@@ -1,7 +1,6 @@
 package dev.flinkjupyter.display;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Shows values now, outside the cell result. The kernel installs the {@link DisplayOutput} and the
@@ -15,13 +14,22 @@ public final class Display {
     private Display() {
     }
 
-    /** Renders {@code value} and shows it as a new output; the handle updates it in place. */
+    /**
+     * Renders {@code value} and shows it as a new output; the handle updates it in place. A value
+     * with a live rendering (a {@link LiveValue}, the result of a streaming query) is shown live:
+     * this returns only when its data ends, or throws when it is stopped.
+     */
     public static DisplayHandle display(Object value) {
-        Renderers r = renderers;
-        DisplayOutput o = output;
-        DisplayHandle handle = new DisplayHandle(UUID.randomUUID().toString(), r, o);
-        o.show(r.render(value), handle.id());
-        return handle;
+        return new DisplayTarget(renderers, output).display(value);
+    }
+
+    /**
+     * Where {@link #display(Object)} shows values now: the running cell. Its {@code display(x)}
+     * keeps showing there, and its handles keep updating there, after the cell ended; for work a
+     * cell starts in the background, such as a job's progress line.
+     */
+    public static DisplayTarget currentCell() {
+        return new DisplayTarget(renderers, output.pinned());
     }
 
     /**

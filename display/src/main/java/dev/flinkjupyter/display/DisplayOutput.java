@@ -16,4 +16,14 @@ public interface DisplayOutput {
      * arrives, so that a redrawn view does not flicker.
      */
     void clear(boolean wait);
+
+    /**
+     * This output fixed to where it sends now: the output area of the cell running now, even after
+     * that cell ended. Work that a cell started in the background (a job's progress line) shows
+     * there, not in whatever cell runs later. By default the output itself, for outputs that have
+     * no cells.
+     */
+    default DisplayOutput pinned() {
+        return this;
+    }
 }

@@ -78,6 +78,7 @@ public final class HtmlTable {
     private final List<Column> columns;
     private final List<List<?>> rows = new ArrayList<>();
     private RowCount count;
+    private String note;
     private String title = "";
     private String noun = "row";
 
@@ -120,6 +121,15 @@ public final class HtmlTable {
         return this;
     }
 
+    /**
+     * Replaces the note under the table, which by default says how many rows are shown of how
+     * many; a live table says more ({@code showing the last 1000 of 5000 rows · live}).
+     */
+    public HtmlTable note(String note) {
+        this.note = Objects.requireNonNull(note);
+        return this;
+    }
+
     /** A title over the table, for example the name of a record class; none by default. */
     public HtmlTable title(String title) {
         this.title = title == null ? "" : title;
@@ -144,6 +154,9 @@ public final class HtmlTable {
 
     /** The note under the table: {@code 3 rows}, {@code showing 1000 of at least 1001 rows}. */
     public String note() {
+        if (note != null) {
+            return note;
+        }
         return (count != null ? count : RowCount.all(rows.size())).describe(noun);
     }
 

@@ -20,6 +20,7 @@ public final class Renderers {
 
     private final ByType<Renderer<?>> renderers = new ByType<>();
     private final ByType<RowLayout<?>> layouts = new ByType<>();
+    private final ByType<LiveRenderer<?>> liveRenderers = new ByType<>();
     private final Renderer<Object> arrays = new ArrayRenderer();
     private volatile int maxRows = DEFAULT_MAX_ROWS;
 
@@ -54,6 +55,34 @@ public final class Renderers {
     public synchronized <T> Renderers registerRowLayout(Class<T> type, RowLayout<? super T> layout) {
         layouts.put(Objects.requireNonNull(type), Objects.requireNonNull(layout));
         return this;
+    }
+
+    /**
+     * Registers (or replaces) the live rendering of {@code type}: values of it that it turns into a
+     * {@link LiveValue} are shown live by {@code display(x)} and as a cell's result.
+     */
+    public synchronized <T> Renderers registerLive(Class<T> type, LiveRenderer<? super T> renderer) {
+        liveRenderers.put(Objects.requireNonNull(type), Objects.requireNonNull(renderer));
+        return this;
+    }
+
+    /**
+     * The live rendering of a value: the value itself if it is a {@link LiveValue}, else what the
+     * live renderer of its most specific registered type makes of it; empty when it has none.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Optional<LiveValue> live(Object value) {
+        if (value instanceof LiveValue live) {
+            return Optional.of(live);
+        }
+        if (value == null) {
+            return Optional.empty();
+        }
+        ByType.Found<LiveRenderer<?>> found;
+        synchronized (this) {
+            found = liveRenderers.find(value.getClass());
+        }
+        return found == null ? Optional.empty() : ((LiveRenderer) found.value()).live(value, context());
     }
 
     /** How many rows or elements a renderer shows at most. */
