@@ -5,9 +5,11 @@
 #   tests/run.sh [--no-build] [PYTEST ARGS...]
 #
 #   --no-build   skip `mvn -B -ntp package` and test the existing build in kernel/target
-#   PYTEST ARGS  passed to pytest, e.g. -k interrupt, or tests/e2e/test_conformance.py
+#   PYTEST ARGS  passed to pytest, e.g. -k interrupt, or tests/e2e/test_conformance.py;
+#                with any of them the browser test (tests/browser/run.sh) is left out
 #
-# Writes tests/target/e2e-junit.xml. Exits non-zero when anything fails.
+# Writes tests/target/e2e-junit.xml and tests/target/browser/ (a screenshot of the notebook in
+# Chromium, the notebook server's log). Exits non-zero when anything fails.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -100,6 +102,7 @@ stage "End-to-end tests (pytest tests/e2e)"
 mkdir -p tests/target
 junit=$root/tests/target/e2e-junit.xml
 args=("$@")
+browser=$(( $# == 0 ))  # a focused run (pytest arguments given) leaves the browser test out
 if ! printf '%s\n' "${args[@]}" | grep -qE '^tests/|\.py$|::'; then
   args+=(tests/e2e)  # no test path among the arguments: run them all
 fi
@@ -125,11 +128,41 @@ for suite in suites:
 totals = {k: sum(int(s.get(k, 0)) for s in suites) for k in ("tests", "failures", "errors", "skipped")}
 print("\n%(tests)d tests: %(failures)d failed, %(errors)d errors, %(skipped)d skipped" % totals)
 PY
-if [[ -n $(ls -A "$kernel_tmp") ]]; then
+kernels_left_files() {  # kernels_left_files WHO: true (and says so) when kernels left files in their temp base
+  if [[ -n $(ls -A "$kernel_tmp") ]]; then
+    echo
+    echo "FAILED: kernels ($1) left files in their temp base $kernel_tmp after shutting down:"
+    find "$kernel_tmp" -maxdepth 2 | head -20
+    return 0
+  fi
+  return 1
+}
+failed=()
+leftovers=0
+if kernels_left_files "pytest"; then
+  leftovers=1
+fi
+if ((pytest_status != 0 || leftovers)); then
+  failed+=("End-to-end tests")
+fi
+
+if ((browser)); then
+  # A notebook opened in Chromium through the classic notebook server, on the flink-java kernel
+  # installed above (the exported JUPYTER_* variables point the server at it).
+  stage "Browser test (Chromium)"
+  set +e
+  BROWSER_TEST_TMP=$T/browser tests/browser/run.sh
+  browser_status=$?
+  set -e
+  if ((browser_status != 0)) || { ((!leftovers)) && kernels_left_files "the notebook server's"; }; then
+    failed+=("Browser test (Chromium)")
+  fi
+else
   echo
-  echo "FAILED: kernels left files in their temp base $kernel_tmp after shutting down:"
-  find "$kernel_tmp" -maxdepth 2 | head -20
-  pytest_status=1
+  echo "Browser test left out: pytest arguments were given (run tests/browser/run.sh for it alone)."
 fi
 stage ""
-exit "$pytest_status"
+if ((${#failed[@]})); then
+  printf 'FAILED: %s\n' "${failed[@]}"
+  exit 1
+fi
