@@ -95,11 +95,11 @@ public final class KernelConnection implements AutoCloseable {
                 List<byte[]> frames;
                 try {
                     frames = receive(socket);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | AssertionError e) {
                     if (open) {
                         LOG.log(Level.SEVERE, name + " stopped reading", e);
                     }
-                    break;  // the context was closed
+                    break;  // the context was closed (jeromq may assert while it closes)
                 }
                 if (frames == null) {
                     break;
@@ -142,7 +142,7 @@ public final class KernelConnection implements AutoCloseable {
                     break;
                 }
                 heartbeat.send(ping, 0);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 break;  // the context was closed
             }
         }
