@@ -96,15 +96,16 @@ public final class KernelConnection implements AutoCloseable {
                 try {
                     frames = receive(socket);
                 } catch (RuntimeException | AssertionError e) {
-                    if (open) {
-                        LOG.log(Level.SEVERE, name + " stopped reading", e);
+                    if (!open) {
+                        break;  // the context was closed (jeromq may assert while it closes)
                     }
-                    break;  // the context was closed (jeromq may assert while it closes)
+                    LOG.log(Level.WARNING, name + ": a read failed; reading on", e);
+                    pause();
+                    continue;
                 }
-                if (frames == null) {
-                    break;
-                }
-                dispatch(frames, replies);
+                if (frames != null) {
+                    dispatch(frames, replies);
+                }  // null: an interrupted read; the loop condition tells a closing
             }
         }, name);
         thread.setDaemon(true);
@@ -138,13 +139,25 @@ public final class KernelConnection implements AutoCloseable {
         while (open) {
             try {
                 byte[] ping = heartbeat.recv(0);
-                if (ping == null) {
-                    break;
-                }
-                heartbeat.send(ping, 0);
+                if (ping != null) {
+                    heartbeat.send(ping, 0);
+                }  // null: an interrupted read; the loop condition tells a closing
             } catch (RuntimeException | AssertionError e) {
-                break;  // the context was closed
+                if (!open) {
+                    break;  // the context was closed
+                }
+                // A kernel whose heartbeat stops is declared dead by Jupyter: keep answering.
+                LOG.log(Level.WARNING, "heartbeat: a read failed; answering on", e);
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,9 +1,10 @@
 package dev.flinkjupyter.kernel.protocol;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -17,14 +18,18 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sockets as a client sees them: signed requests are handled, forged ones never are. */
+/**
+ * The sockets as a client sees them: signed requests are handled, forged ones never are. One
+ * connection for the class, as a kernel has one for its life.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KernelConnectionTest {
     private ConnectionInfo info;
     private KernelConnection connection;
     private final BlockingQueue<Message> handled = new LinkedBlockingQueue<>();
     private final ZContext client = new ZContext();
 
-    @BeforeEach
+    @BeforeAll
     void start() throws IOException {
         client.setLinger(0);
         info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(),
@@ -37,7 +42,7 @@ class KernelConnectionTest {
         connection.start();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         connection.close();
         client.close();
