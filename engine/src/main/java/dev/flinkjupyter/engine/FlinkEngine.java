@@ -37,6 +37,7 @@ public final class FlinkEngine implements AutoCloseable {
     private final Configuration environmentConfiguration;
     private final LocalCluster cluster;
     private final ClusterJobs jobs = new ClusterJobs();
+    private final JobProgress progress;
     private final StreamExecutionEnvironmentFactory contextFactory = this::newEnvironment;
     private StreamExecutionEnvironment environment;
     private StreamTableEnvironment tableEnvironment;
@@ -45,7 +46,10 @@ public final class FlinkEngine implements AutoCloseable {
     private FlinkEngine(EngineOptions options) {
         this.options = options;
         this.environmentConfiguration = FlinkSettings.forEnvironments(options, id);
-        this.cluster = new LocalCluster(FlinkSettings.forCluster(options), options.taskSlots(), options.maxFinishedJobsKept());
+        Configuration clusterConfiguration = FlinkSettings.forCluster(options);
+        RecordCounters.addTo(clusterConfiguration, id);
+        this.cluster = new LocalCluster(clusterConfiguration, options.taskSlots(), options.maxFinishedJobsKept());
+        this.progress = new JobProgress(cluster::running, () -> RecordCounters.of(id), cluster::webUi);
     }
 
     /**
@@ -135,6 +139,16 @@ public final class FlinkEngine implements AutoCloseable {
     }
 
     /**
+     * Brings the progress line of every job that has ended to its final state now (a job being
+     * cancelled is awaited a moment). Every job submitted from a cell that runs longer than a
+     * moment shows one line under that cell, updated in place while it runs; the kernel calls this
+     * before it answers a cell, so that the cell's output ends with the job's final state.
+     */
+    public void showFinalProgress() {
+        progress.showFinalLines();
+    }
+
+    /**
      * Stops the cluster, if it started, cancelling what still runs, and deletes
      * {@link EngineOptions#tempDirectory()} with everything in it. Idempotent.
      */
@@ -148,6 +162,7 @@ public final class FlinkEngine implements AutoCloseable {
         }
         ContextEnvironment.uninstall(contextFactory);
         SharedClusterExecutorFactory.unregister(id);
+        progress.close();
         try {
             cluster.close();
         } finally {
@@ -163,7 +178,9 @@ public final class FlinkEngine implements AutoCloseable {
     private StreamExecutionEnvironment newEnvironment(Configuration overrides) {
         Configuration configuration = new Configuration(environmentConfiguration);
         configuration.addAll(overrides);
-        return new StreamExecutionEnvironment(configuration, userClassLoader());
+        StreamExecutionEnvironment environment = new StreamExecutionEnvironment(configuration, userClassLoader());
+        environment.registerJobListener(progress);
+        return environment;
     }
 
     /** Cells define their classes into the loader that holds Flink: the context loader of the cell thread. */
