@@ -85,7 +85,15 @@ public final class LiveFeed<E> implements LiveValue {
      * and tuples), else one column of values. Appends by default.
      */
     public static <E> LiveFeed<E> of(Iterator<? extends E> source) {
-        return new LiveFeed<>(source, new LayoutRows<E>(Display.renderers())).mode(LiveTable.Mode.APPEND);
+        return new LiveFeed<E>(source, LiveFeed.<E>rowsByLayout(Display.renderers())).mode(LiveTable.Mode.APPEND);
+    }
+
+    /**
+     * Rows of any elements by the registry's {@link RowLayout}s (records, POJOs, maps, tuples), or
+     * one column of values for elements without one; the columns come from the first elements.
+     */
+    public static <E> Rows<E> rowsByLayout(Renderers renderers) {
+        return new LayoutRows<>(renderers);
     }
 
     /** Shows the current table (default), every row as it comes, or every change with its op. */

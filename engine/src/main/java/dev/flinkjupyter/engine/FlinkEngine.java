@@ -1,18 +1,25 @@
 package dev.flinkjupyter.engine;
 
+import dev.flinkjupyter.display.Display;
+import dev.flinkjupyter.engine.render.StreamingResultRenderer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.runtime.jobgraph.JobType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironmentFactory;
 import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
@@ -62,6 +69,8 @@ public final class FlinkEngine implements AutoCloseable {
         FlinkEngine engine = new FlinkEngine(options);
         SharedClusterExecutorFactory.register(engine.id, engine.cluster);
         ContextEnvironment.install(engine.contextFactory);
+        // Only the engine can tell a streaming job from a batch one: its cluster ran it.
+        Display.renderers().registerLive(TableResult.class, new StreamingResultRenderer(engine::isStreaming));
         return engine;
     }
 
@@ -181,6 +190,21 @@ public final class FlinkEngine implements AutoCloseable {
         StreamExecutionEnvironment environment = new StreamExecutionEnvironment(configuration, userClassLoader());
         environment.registerJobListener(progress);
         return environment;
+    }
+
+    /** Whether a job of this engine's cluster runs in streaming mode (its results are a changelog). */
+    boolean isStreaming(JobID id) {
+        return cluster.running().map(c -> {
+            try {
+                return c.getArchivedExecutionGraph(id).get(CANCEL_TIMEOUT.toSeconds(), TimeUnit.SECONDS).getJobType()
+                        == JobType.STREAMING;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                return false; // not a job of this cluster
+            }
+        }).orElse(false);
     }
 
     /** Cells define their classes into the loader that holds Flink: the context loader of the cell thread. */
