@@ -28,6 +28,7 @@ final class DefaultImports {
             "import dev.flinkjupyter.display.*;",
             "import static dev.flinkjupyter.display.Display.display;",
             "import static dev.flinkjupyter.display.Display.clearOutput;",
+            "import dev.flinkjupyter.engine.render.Live;",
             "import dev.flinkjupyter.kernel.Notebook;");
 
     static final List<LazyVariable> VARIABLES = List.of(

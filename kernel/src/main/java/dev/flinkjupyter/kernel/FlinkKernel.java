@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.flinkjupyter.display.Display;
 import dev.flinkjupyter.display.DisplayHandle;
+import dev.flinkjupyter.display.LiveValue;
 import dev.flinkjupyter.display.MimeBundle;
 import dev.flinkjupyter.display.Renderers;
 import dev.flinkjupyter.engine.FlinkEngine;
@@ -215,17 +216,33 @@ final class FlinkKernel implements AutoCloseable {
     private record Outcome(MimeBundle result, List<String> notes) {
     }
 
-    /** Evaluates a cell and draws its result, both on the cell thread: drawing may run a job. */
+    /**
+     * Evaluates a cell and draws its result, both on the cell thread: drawing may run a job. A
+     * result with a live rendering (the rows of a streaming query) is shown and redrawn in place
+     * until its data ends: that output is the result, so there is no execute_result.
+     */
     private Outcome run(String code, int count, boolean silent) throws CellException {
-        CellResult result = evaluator.evaluate(code, count);
-        // display(x) already showed x; the handle it returns is for updates, not for showing.
-        if (!result.hasValue() || silent || result.value() instanceof DisplayHandle) {
-            return new Outcome(null, result.notes());
-        }
         try {
-            return new Outcome(renderers.render(result.value()), result.notes());
-        } catch (RuntimeException | LinkageError e) {
-            throw evaluator.describe(e);
+            CellResult result = evaluator.evaluate(code, count);
+            // display(x) already showed x; the handle it returns is for updates, not for showing.
+            if (!result.hasValue() || silent || result.value() instanceof DisplayHandle) {
+                return new Outcome(null, result.notes());
+            }
+            try {
+                Optional<LiveValue> live = renderers.live(result.value());
+                if (live.isPresent()) {
+                    Display.display(live.get());
+                    return new Outcome(null, result.notes());
+                }
+                return new Outcome(renderers.render(result.value()), result.notes());
+            } catch (RuntimeException | LinkageError e) {
+                throw evaluator.describe(e);
+            }
+        } finally {
+            // The progress lines of this cell's jobs that ended show their final state before the reply.
+            if (engine != null) {
+                engine.showFinalProgress();
+            }
         }
     }
 

@@ -60,9 +60,12 @@ final class NotebookOutput implements DisplayOutput, AutoCloseable {
 
     /** Publishes a message caused by the current request. */
     void publish(String type, Object content) {
-        Message p = parent;
-        if (p != null) {
-            connection.publish(p.child(type, content));
+        publishTo(parent, type, content);
+    }
+
+    private void publishTo(Message request, String type, Object content) {
+        if (request != null) {
+            connection.publish(request.child(type, content));
         }
     }
 
@@ -81,9 +84,38 @@ final class NotebookOutput implements DisplayOutput, AutoCloseable {
     @Override
     public void clear(boolean wait) {
         flush();
+        publish("clear_output", clearContent(wait));
+    }
+
+    /** Outputs that go to the request that runs now, as its children, also after it ended. */
+    @Override
+    public DisplayOutput pinned() {
+        Message request = parent;
+        return new DisplayOutput() {
+            @Override
+            public void show(MimeBundle bundle, String displayId) {
+                flush();
+                publishTo(request, "display_data", content(bundle, displayId));
+            }
+
+            @Override
+            public void update(MimeBundle bundle, String displayId) {
+                flush();
+                publishTo(request, "update_display_data", content(bundle, displayId));
+            }
+
+            @Override
+            public void clear(boolean wait) {
+                flush();
+                publishTo(request, "clear_output", clearContent(wait));
+            }
+        };
+    }
+
+    private static JsonObject clearContent(boolean wait) {
         JsonObject content = new JsonObject();
         content.addProperty("wait", wait);
-        publish("clear_output", content);
+        return content;
     }
 
     static JsonObject data(MimeBundle bundle) {
