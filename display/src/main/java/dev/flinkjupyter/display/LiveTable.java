@@ -21,8 +21,12 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>In {@link Mode#TABLE} mode an update keeps the row where it was: the row its update-before
- * took out leaves a place that the next update-after fills. A retraction of a row the table does
- * not have (it was dropped to stay within the capacity) is ignored.
+ * takes out stays in place, still showing its old values, until an update-after fills it: the
+ * first that shares most of its values, i.e. its key (so a row neither blinks out between the
+ * two, which may arrive in different redraws, nor swaps places with another one updated at the
+ * same time). A
+ * retraction of a row the table does not have (it was dropped to stay within the capacity) is
+ * ignored.
  */
 public final class LiveTable {
     /** The name of the column that shows each row's change, in the changelog look. */
@@ -43,8 +47,9 @@ public final class LiveTable {
     private final int maxRows;
     private final int capacity;
 
-    // TABLE: rows in order, with places left by update-befores; equal rows found by value.
-    private final Node head = new Node(null);
+    // TABLE: rows in order, with the places of update-befores waiting for their update-after;
+    // rows found by value (places are not: their row is gone, only its old values still show).
+    private final Node head = new Node();
     private final Map<RowKey, Deque<Node>> byValue = new HashMap<>();
     private final Deque<Node> places = new ArrayDeque<>();
     private int size;
@@ -114,9 +119,7 @@ public final class LiveTable {
         List<List<Object>> rows = new ArrayList<>();
         if (mode == Mode.TABLE) {
             for (Node n = head.next; n != head && rows.size() < maxRows; n = n.next) {
-                if (n.cells != null) {
-                    rows.add(n.cells);
-                }
+                rows.add(n.cells);
             }
         } else {
             latest.forEach(e -> rows.add(e.cells));
@@ -124,9 +127,12 @@ public final class LiveTable {
         return rows;
     }
 
-    /** How many rows the table has now (TABLE), or how many arrived (APPEND, CHANGELOG). */
+    /**
+     * How many rows the table has now, a row being updated counted once (TABLE), or how many
+     * arrived (APPEND, CHANGELOG).
+     */
     public long rowCount() {
-        return mode == Mode.TABLE ? size : changes;
+        return mode == Mode.TABLE ? size + places.size() : changes;
     }
 
     /**
@@ -162,7 +168,7 @@ public final class LiveTable {
 
     private String count(int shown) {
         if (mode == Mode.TABLE) {
-            String rows = new RowCount(shown, size, true).describe("row");
+            String rows = new RowCount(shown, rowCount(), true).describe("row");
             return dropped == 0 ? rows : rows + " (" + dropped + " oldest dropped to keep " + capacity + ")";
         }
         String noun = mode == Mode.CHANGELOG ? "change" : "row";
@@ -174,12 +180,13 @@ public final class LiveTable {
     private void applyToTable(Change change, List<?> cells) {
         RowKey key = new RowKey(cells.toArray());
         if (change.adds()) {
-            Node place = change == Change.UPDATE_AFTER ? places.pollFirst() : null;
+            Node place = change == Change.UPDATE_AFTER ? takePlaceFor(cells) : null;
             Node node;
             if (place != null) {
                 node = place;
+                node.waiting = false;
             } else {
-                node = new Node(null);
+                node = new Node();
                 linkLast(node);
             }
             node.cells = new ArrayList<>(cells);
@@ -198,9 +205,9 @@ public final class LiveTable {
         if (equal.isEmpty()) {
             byValue.remove(key);
         }
-        node.cells = null;
         size--;
         if (change == Change.UPDATE_BEFORE) {
+            node.waiting = true;
             places.addLast(node); // its update-after takes this place
             if (places.size() > capacity) {
                 unlink(places.pollFirst());
@@ -210,9 +217,34 @@ public final class LiveTable {
         }
     }
 
+    /**
+     * The waiting place an update-after fills: the one whose old values it shares most (its key:
+     * the updates of two keys may interleave), the oldest of equals; none if nothing waits.
+     */
+    private Node takePlaceFor(List<?> cells) {
+        Node best = null;
+        int bestShared = -1;
+        for (Node place : places) {
+            int shared = 0;
+            for (int i = 0; i < cells.size(); i++) {
+                if (Objects.deepEquals(place.cells.get(i), cells.get(i))) {
+                    shared++;
+                }
+            }
+            if (shared > bestShared) {
+                best = place;
+                bestShared = shared;
+            }
+        }
+        if (best != null) {
+            places.remove(best);
+        }
+        return best;
+    }
+
     private void dropOldest() {
         for (Node n = head.next; n != head; n = n.next) {
-            if (n.cells != null) {
+            if (!n.waiting) {
                 RowKey key = new RowKey(n.cells.toArray());
                 Deque<Node> equal = byValue.get(key);
                 equal.remove(n);
@@ -239,15 +271,12 @@ public final class LiveTable {
         node.next.prev = node.prev;
     }
 
-    /** A row in TABLE mode; no cells while it is a place left by an update-before. */
+    /** A row in TABLE mode; waiting while an update-before took it out and its update-after has not come. */
     private static final class Node {
         List<Object> cells;
+        boolean waiting;
         Node prev;
         Node next;
-
-        Node(List<Object> cells) {
-            this.cells = cells;
-        }
     }
 
     private record Entry(Change change, List<Object> cells) {
