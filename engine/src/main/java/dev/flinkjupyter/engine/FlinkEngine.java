@@ -38,6 +38,8 @@ public final class FlinkEngine implements AutoCloseable {
 
     /** How long {@link #cancelRunningJobs()} and {@link #cancel(String)} wait for jobs to end. */
     static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a question to the cluster about one job may take. */
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
     private final EngineOptions options;
     private final String id = UUID.randomUUID().toString();
@@ -196,7 +198,7 @@ public final class FlinkEngine implements AutoCloseable {
     boolean isStreaming(JobID id) {
         return cluster.running().map(c -> {
             try {
-                return c.getArchivedExecutionGraph(id).get(CANCEL_TIMEOUT.toSeconds(), TimeUnit.SECONDS).getJobType()
+                return c.getArchivedExecutionGraph(id).get(ASK_TIMEOUT.toSeconds(), TimeUnit.SECONDS).getJobType()
                         == JobType.STREAMING;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

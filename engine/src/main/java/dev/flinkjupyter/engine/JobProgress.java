@@ -92,9 +92,20 @@ final class JobProgress implements JobListener, AutoCloseable {
                 () -> refresh(watch), SHOW_AFTER.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
         running.get().requestJobResult(id).whenComplete((result, error) -> {
             if (!timer.isShutdown()) {
-                timer.execute(() -> refresh(watch));
+                timer.execute(() -> ended(watch));
             }
         });
+    }
+
+    /** A job ended: its line, if it has one, shows the final state; a quick job is just forgotten. */
+    private void ended(Watch watch) {
+        synchronized (watch) {
+            if (watch.handle == null) {
+                finish(watch); // most jobs: no need to ask the cluster about one that shows nothing
+            } else {
+                refresh(watch);
+            }
+        }
     }
 
     /**
