@@ -120,3 +120,38 @@ def test_display_of_html_and_text(getting_started):
     displays = [out.data for out in cell.outputs if out.output_type == "display_data"]
     assert any("<b>Flink</b> is <i>ready</i>" in d.get("text/html", "") for d in displays), cell.outputs
     assert any(d.get("text/plain", "").strip() == "and so is plain text" for d in displays), cell.outputs
+
+
+@pytest.fixture(scope="module")
+def live_results(executed):
+    nb = executed(NOTEBOOKS / "02-live-results.ipynb")
+    return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
+
+
+def displays(cell, progress):
+    """The display_data outputs of a cell: its progress lines (`Job '...'`), or the others."""
+    return [
+        out for out in cell.outputs
+        if out.output_type == "display_data" and out.data.get("text/plain", "").startswith("Job '") == progress
+    ]
+
+
+def test_a_live_count_is_saved_with_its_final_counts(live_results):
+    cell = live_results["check-live-count"]
+    assert not text_of(cell, "execute_result"), "the live table is the result"
+    (table,) = displays(cell, progress=False)
+    text = table.data["text/plain"]
+    assert dict(re.findall(r"^\s*(\d) \|\s+(\d+)$", text, re.M)) == {k: "600" for k in "01234"}, text
+    assert text.endswith("\n5 rows"), text
+
+
+def test_a_progress_line_is_saved_in_its_final_state(live_results):
+    (line,) = displays(live_results["check-progress"], progress=True)
+    text = line.data["text/plain"]
+    assert text.startswith("Job 'slow squares' FINISHED · ") and " · 40 in · 40 out · " in text, text
+    assert "/#/job/completed/" in line.data["text/html"]
+
+
+def test_a_handle_update_is_saved(live_results):
+    (shown,) = displays(live_results["check-handle"], progress=False)
+    assert shown.data["text/html"] == "<b>step 3 of 3</b>"
