@@ -1,0 +1,73 @@
+package dev.flinkjupyter.magics.load;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.formats.common.Converter;
+import org.apache.flink.formats.csv.CsvRowSchemaConverter;
+import org.apache.flink.formats.csv.CsvToRowDataConverters;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * The stream format behind {@link NotebookCsvFormatFactory}: Flink's Jackson CSV parsing and
+ * Flink's CSV-to-row converters, read through a {@link CsvRecordReader} that knows line numbers.
+ * A file is not split (a record may span lines), as with Flink's own CSV format.
+ */
+final class CsvRecordFormat extends SimpleStreamFormat<RowData> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CsvDialect dialect;
+    private final RowType fileRowType;
+    private final RowType producedRowType;
+    private final TypeInformation<RowData> producedType;
+    private final OnError onError;
+
+    /**
+     * @param fileRowType every column of the file, in order (positions in a record)
+     * @param producedRowType the columns the query reads (by name), a subset of the file's
+     */
+    CsvRecordFormat(
+            CsvDialect dialect,
+            RowType fileRowType,
+            RowType producedRowType,
+            TypeInformation<RowData> producedType,
+            OnError onError) {
+        this.dialect = dialect;
+        this.fileRowType = fileRowType;
+        this.producedRowType = producedRowType;
+        this.producedType = producedType;
+        this.onError = onError;
+    }
+
+    @Override
+    public StreamFormat.Reader<RowData> createReader(Configuration config, FSDataInputStream stream)
+            throws IOException {
+        CsvSchema schema = dialect.apply(CsvRowSchemaConverter.convert(fileRowType));
+        // Never lenient here: a malformed record is this reader's decision, by OnError.
+        Converter<JsonNode, Object, Void> converter =
+                new CsvToRowDataConverters(false).createRowConverter(producedRowType, true);
+        String[] columns = producedRowType.getFieldNames().toArray(String[]::new);
+        boolean[] notNull = new boolean[columns.length];
+        for (int i = 0; i < notNull.length; i++) {
+            notNull[i] = !producedRowType.getTypeAt(i).isNullable();
+        }
+        return new CsvRecordReader(
+                dialect.mapper().readerFor(JsonNode.class).with(schema).readValues(stream),
+                converter,
+                columns,
+                notNull,
+                onError);
+    }
+
+    @Override
+    public TypeInformation<RowData> getProducedType() {
+        return producedType;
+    }
+}
