@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.flink.connector.file.table.factories.BulkReaderFormatFactory;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableException;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
@@ -156,7 +155,7 @@ public final class TableLoader {
     private void executeDdl(String ddl) {
         try {
             tEnv.executeSql(ddl);
-        } catch (ValidationException | TableException e) {
+        } catch (RuntimeException e) { // the parser's, the validator's and Calcite's own exceptions
             throw new IllegalArgumentException("Flink refused the table: " + rootMessage(e) + "\n  " + ddl, e);
         }
     }

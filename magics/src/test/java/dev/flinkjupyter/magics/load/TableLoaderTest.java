@@ -1,0 +1,148 @@
+package dev.flinkjupyter.magics.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flinkjupyter.engine.EngineOptions;
+import dev.flinkjupyter.engine.FlinkEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading files into the catalog of a real engine, as %load does. */
+class TableLoaderTest {
+
+    private static FlinkEngine engine;
+    private static TableEnvironment tEnv;
+    private static TableLoader loader;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        engine = FlinkEngine.create(EngineOptions.of(Files.createTempDirectory("load-test-")).withParallelism(1));
+        tEnv = engine.tableEnvironment();
+        loader = new TableLoader(tEnv);
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    @Test
+    void aCsvWithAHeaderBecomesATypedPermanentTable() throws Exception {
+        write("Trips 2024.csv", "id,km,paid,day\n1,2.5,true,2024-01-02\n2,,false,2024-01-03\n3,7,true,2024-01-04\n");
+
+        LoadedTable trips = loader.load(LoadRequest.of("Trips 2024.csv", dir));
+
+        assertThat(trips.name()).isEqualTo("trips_2024");
+        assertThat(trips.header()).isTrue();
+        assertThat(trips.rows()).isEqualTo(3);
+        assertThat(trips.schema().getColumns()).extracting(Column::toString).containsExactly(
+                "`id` BIGINT NOT NULL", "`km` DOUBLE", "`paid` BOOLEAN NOT NULL", "`day` DATE NOT NULL");
+        assertThat(trips.preview()).hasSize(3);
+        assertThat(trips.preview().get(1).getField(1)).isNull();
+        assertThat(trips.summary()).isEqualTo("trips_2024: 3 rows, 4 columns from " + dir.resolve("Trips 2024.csv")
+                + " (csv, header, schema inferred)");
+        // Permanent, in the current catalog: SQL sees it, and the catalog lists it as a table.
+        assertThat(rows("SELECT SUM(km) FROM trips_2024")).containsExactly(Row.of(9.5));
+        assertThat(tEnv.getCatalog(tEnv.getCurrentCatalog()).orElseThrow()
+                .tableExists(new org.apache.flink.table.catalog.ObjectPath(tEnv.getCurrentDatabase(), "trips_2024")))
+                .isTrue();
+    }
+
+    @Test
+    void aMalformedRecordFailsWithItsFileAndLineAndLeavesNoTable() throws Exception {
+        StringBuilder csv = new StringBuilder("n,name\n");
+        for (int i = 1; i <= 30; i++) {
+            csv.append(i == 25 ? "twenty-five" : String.valueOf(i)).append(",x").append(i).append('\n');
+        }
+        Path file = write("numbers.csv", csv.toString());
+
+        assertThatThrownBy(() -> new TableLoader(tEnv, 10).load(LoadRequest.of("numbers.csv", dir)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Malformed row at " + file + ", line 26: ")
+                .hasMessageContaining("twenty-five")
+                .hasMessageContaining("inferred from the first 10 records");
+        assertThat(tEnv.listTables()).doesNotContain("numbers");
+    }
+
+    @Test
+    void skipCountsTheMalformedRecords() throws Exception {
+        write("readings.csv", "v\n1\n2\nbad\n4\n5,6\n");
+
+        LoadedTable readings = loader.load(LoadRequest.of("readings.csv", dir)
+                .withSchema("v BIGINT").withOnError(OnError.SKIP));
+
+        assertThat(readings.header()).isTrue(); // "v" names the column
+        assertThat(readings.rows()).isEqualTo(3);
+        assertThat(readings.skipped()).isEqualTo(2);
+        assertThat(readings.summary()).endsWith("(csv, header, schema given; 2 malformed rows skipped)");
+        assertThat(rows("SELECT SUM(v) FROM readings")).containsExactly(Row.of(7L));
+    }
+
+    @Test
+    void aGlobReadsEveryMatchingFileAsOneTable() throws Exception {
+        Files.createDirectories(dir.resolve("logs/a"));
+        Files.createDirectories(dir.resolve("logs/b"));
+        Files.writeString(dir.resolve("logs/a/part-1.tsv"), "level\tcount\nINFO\t3\n");
+        Files.writeString(dir.resolve("logs/b/part-2.tsv"), "level\tcount\nWARN\t4\n");
+        Files.writeString(dir.resolve("logs/b/notes.txt"), "not a part\n");
+
+        LoadedTable logs = loader.load(LoadRequest.of("logs/*/part-*.tsv", dir).withName("logs"));
+
+        assertThat(logs.rows()).isEqualTo(2);
+        assertThat(rows("SELECT level, `count` FROM logs ORDER BY level"))
+                .containsExactly(Row.of("INFO", 3L), Row.of("WARN", 4L));
+    }
+
+    @Test
+    void jsonLinesAreInferredFromTheirFields() throws Exception {
+        write("events.jsonl", "{\"id\": 1, \"kind\": \"click\", \"at\": \"2024-05-01 10:00:00\"}\n"
+                + "{\"id\": 2, \"kind\": \"view\", \"score\": 0.5, \"at\": \"2024-05-01 10:00:01\"}\n");
+
+        LoadedTable events = loader.load(LoadRequest.of("events.jsonl", dir));
+
+        assertThat(events.schema().getColumns()).extracting(Column::toString).containsExactly(
+                "`id` BIGINT NOT NULL", "`kind` STRING NOT NULL", "`at` TIMESTAMP(3) NOT NULL", "`score` DOUBLE");
+        assertThat(rows("SELECT kind FROM events WHERE score IS NULL")).containsExactly(Row.of("click"));
+    }
+
+    @Test
+    void userErrorsSayWhatWasWrong() throws Exception {
+        write("x.data", "1\n");
+        assertThatThrownBy(() -> loader.load(LoadRequest.of("x.data", dir)))
+                .hasMessageContaining("Cannot tell the format of " + dir.resolve("x.data"));
+        assertThatThrownBy(() -> loader.load(LoadRequest.of("x.data", dir).withFormat(FileFormat.CSV)
+                        .withSchema("a INTEGRAL")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("INTEGRAL");
+        write("p.parquet", "PAR1");
+        assertThatThrownBy(() -> loader.load(LoadRequest.of("p.parquet", dir)))
+                .hasMessageContaining("flink-parquet")
+                .hasMessageContaining("hadoop-common");
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static List<Row> rows(String query) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql(query).collect()) {
+            it.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+}
