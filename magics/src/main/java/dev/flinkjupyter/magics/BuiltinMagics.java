@@ -3,6 +3,7 @@ package dev.flinkjupyter.magics;
 import dev.flinkjupyter.magics.builtin.HelpMagic;
 import dev.flinkjupyter.magics.builtin.LsMagic;
 import dev.flinkjupyter.magics.builtin.TimeMagic;
+import dev.flinkjupyter.magics.load.LoadMagic;
 
 import java.util.List;
 
@@ -14,5 +15,6 @@ final class BuiltinMagics {
     static final List<Class<?>> CLASSES = List.of(
             LsMagic.class,
             HelpMagic.class,
-            TimeMagic.class);
+            TimeMagic.class,
+            LoadMagic.class);
 }
