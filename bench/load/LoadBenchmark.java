@@ -31,6 +31,8 @@ public class LoadBenchmark {
 
     static final int COLUMNS = 20;
     static final int PREVIEW = 10;
+    static final java.time.format.DateTimeFormatter SQL_TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -131,7 +133,7 @@ public class LoadBenchmark {
                 }
                 line.append(',').append(random.nextBoolean()).append(',').append(random.nextBoolean());
                 line.append(',').append(day.plusDays(random.nextInt(365)));
-                line.append(',').append(at.plusSeconds(random.nextInt(31_536_000)).toString().replace('T', ' '));
+                line.append(',').append(SQL_TIMESTAMP.format(at.plusSeconds(random.nextInt(31_536_000))));
                 for (int c = 0; c < 3; c++) {
                     line.append(',').append(words[random.nextInt(words.length)]);
                 }

@@ -12,5 +12,7 @@ if [[ ${1:-} == --build ]] || ! compgen -G "$root/kernel/target/lib/flink-jupyte
   [[ ${1:-} == --build ]] && shift
   (cd "$root" && mvn -B -q -DskipTests package)
 fi
-exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Djava.awt.headless=true \
-  -cp "$root/kernel/target/lib/*" "$root/bench/load/LoadBenchmark.java" "$@"
+# The engine's job progress lines (no notebook to show them in) are left out.
+java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Djava.awt.headless=true \
+  -cp "$root/kernel/target/lib/*" "$root/bench/load/LoadBenchmark.java" "$@" \
+  | grep --line-buffered -v "^Job '"

@@ -2,10 +2,8 @@ package dev.flinkjupyter.magics.load;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import org.apache.flink.formats.common.TimeFormats;
 import org.apache.flink.table.types.logical.LogicalType;
 
 /**
@@ -21,13 +19,6 @@ public enum ColumnType {
     TIMESTAMP("TIMESTAMP(3)"),
     STRING("STRING");
 
-    /** Flink's SQL timestamp text: a date, a space, a time with an optional fraction. */
-    private static final DateTimeFormatter SQL_TIMESTAMP = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral(' ')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .toFormatter(Locale.ROOT);
-
     private final String sql;
 
     ColumnType(String sql) {
@@ -41,7 +32,7 @@ public enum ColumnType {
 
     /** Whether this type reads {@code text} (not null, not empty). */
     public boolean accepts(String text) {
-        String value = text.strip();
+        String value = text.strip(); // Flink trims numbers and booleans, not dates
         switch (this) {
             case BIGINT:
                 return isLong(value);
@@ -51,9 +42,10 @@ public enum ColumnType {
                 // Flink reads any other word as false: only the two words make a boolean column.
                 return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
             case DATE:
-                return parses(() -> LocalDate.parse(value));
+                return parses(() -> LocalDate.parse(text));
             case TIMESTAMP:
-                return parses(() -> LocalDateTime.parse(value, SQL_TIMESTAMP));
+                // The very format Flink's CSV and JSON readers parse: seconds required, fraction optional.
+                return parses(() -> LocalDateTime.parse(text, TimeFormats.SQL_TIMESTAMP_FORMAT));
             default:
                 return true;
         }

@@ -66,6 +66,10 @@ class CsvSchemaInferenceTest {
         assertThat(ColumnType.of("1e3")).isEqualTo(ColumnType.DOUBLE);
         assertThat(ColumnType.of("-42")).isEqualTo(ColumnType.BIGINT);
         assertThat(ColumnType.of("2024-13-01")).isEqualTo(ColumnType.STRING);
+        // Flink's SQL timestamps need the seconds; ISO's T is text to them.
+        assertThat(ColumnType.of("2024-10-16 11:04")).isEqualTo(ColumnType.STRING);
+        assertThat(ColumnType.of("2024-10-16T11:04:00")).isEqualTo(ColumnType.STRING);
+        assertThat(ColumnType.of("2024-10-16 11:04:00.123456")).isEqualTo(ColumnType.TIMESTAMP);
         assertThat(ColumnType.BIGINT.widen(ColumnType.DOUBLE)).isEqualTo(ColumnType.DOUBLE);
         assertThat(ColumnType.DATE.widen(ColumnType.BIGINT)).isEqualTo(ColumnType.STRING);
     }
