@@ -98,7 +98,7 @@ public class LoadBenchmark {
         tEnv.executeSql("DROP TABLE IF EXISTS by_hand");
         tEnv.executeSql("CREATE TABLE by_hand (id BIGINT, "
                 + "d1 DOUBLE, d2 DOUBLE, d3 DOUBLE, d4 DOUBLE, d5 DOUBLE, d6 DOUBLE, d7 DOUBLE, d8 DOUBLE, "
-                + "n1 BIGINT, n2 BIGINT, n3 BIGINT, n4 BIGINT, b1 BOOLEAN, b2 BOOLEAN, day DATE, at TIMESTAMP(3), "
+                + "n1 BIGINT, n2 BIGINT, n3 BIGINT, n4 BIGINT, b1 BOOLEAN, b2 BOOLEAN, dt DATE, ts TIMESTAMP(3), "
                 + "s1 STRING, s2 STRING, s3 STRING) "
                 + "WITH ('connector' = 'filesystem', 'path' = '" + csv + "', 'format' = 'csv')");
         long count;

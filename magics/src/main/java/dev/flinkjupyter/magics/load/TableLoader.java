@@ -61,8 +61,8 @@ public final class TableLoader {
 
         Declaration declaration = declare(request, files, format, delimiter);
         String ddl = create(name, declaration, files, format, delimiter, request.onError());
+        ResolvedSchema schema = tEnv.from(Identifiers.quote(name)).getResolvedSchema();
         try {
-            ResolvedSchema schema = tEnv.from(Identifiers.quote(name)).getResolvedSchema();
             long rows;
             long skipped = 0;
             if (request.onError() == OnError.SKIP && format == FileFormat.CSV) {
@@ -86,6 +86,12 @@ public final class TableLoader {
         } catch (RuntimeException e) {
             tEnv.executeSql("DROP TABLE IF EXISTS " + Identifiers.quote(name));
             String location = MalformedRowException.location(e);
+            if (location == null && format == FileFormat.JSON) {
+                // Flink's JSON error quotes the row, not where it is: read the files again to find it.
+                location = JsonErrorLocator.locate(files.files(), schema.getColumns()).orElseThrow(() ->
+                        new IllegalArgumentException("Flink could not read " + files.pattern() + " as JSON lines: "
+                                + rootMessage(e), e));
+            }
             if (location == null) {
                 throw e;
             }

@@ -120,6 +120,19 @@ class TableLoaderTest {
     }
 
     @Test
+    void aJsonLineFlinkCannotReadIsFoundByItsLine() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            lines.append(i == 17 ? "{\"id\": \"seventeen\"}" : "{\"id\": " + i + "}").append('\n');
+        }
+        Path file = write("ids.jsonl", lines.toString());
+
+        assertThatThrownBy(() -> new TableLoader(tEnv, 5).load(LoadRequest.of("ids.jsonl", dir)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Malformed row at " + file + ", line 17: field id = \"seventeen\" is not a BIGINT");
+    }
+
+    @Test
     void userErrorsSayWhatWasWrong() throws Exception {
         write("x.data", "1\n");
         assertThatThrownBy(() -> loader.load(LoadRequest.of("x.data", dir)))
