@@ -110,8 +110,10 @@ public final class TableLoader {
                 return new Declaration(JsonSchemaInference.infer(files.first(), sampleRecords).ddl(), false, true);
             case PARQUET:
                 requireParquet();
-                return new Declaration(request.schema().orElseThrow(() -> new IllegalArgumentException(
-                        "Give the columns of a Parquet file with --schema \"a BIGINT, b STRING\"")), false, false);
+                if (request.schema().isPresent()) {
+                    return new Declaration(request.schema().get(), false, false);
+                }
+                return new Declaration(ParquetSchemaInference.infer(files.first()), false, true);
             default:
                 CsvDialect dialect = new CsvDialect(delimiter, false);
                 List<List<String>> sample = CsvSample.read(files.first(), dialect, sampleRecords);
@@ -215,7 +217,7 @@ public final class TableLoader {
                 : "\n(Leave such rows out with --on-error skip.)";
     }
 
-    /** Parquet needs flink-parquet and Hadoop's classes, which the kernel does not ship. */
+    /** Parquet needs flink-parquet and a few Hadoop jars (see magics/pom.xml): say which when they are gone. */
     private static void requireParquet() {
         try {
             FactoryUtil.discoverFactory(
@@ -224,8 +226,7 @@ public final class TableLoader {
         } catch (ValidationException | ClassNotFoundException | LinkageError e) {
             throw new IllegalArgumentException("--format parquet needs org.apache.flink:flink-parquet:2.3.0 and "
                     + "Hadoop's classes (org.apache.hadoop:hadoop-common and hadoop-mapreduce-client-core) on the "
-                    + "class path; this kernel does not ship them. Convert the file to CSV or JSON lines, or add "
-                    + "those jars to the kernel.");
+                    + "class path, and they are missing: " + e.getMessage());
         }
     }
 

@@ -133,6 +133,28 @@ class TableLoaderTest {
     }
 
     @Test
+    void parquetFilesAreReadWithTheSchemaOfTheirFooter() throws Exception {
+        Path folder = dir.resolve("sales-parquet");
+        tEnv.executeSql("CREATE TEMPORARY TABLE parquet_out (id BIGINT NOT NULL, item STRING, price DECIMAL(10, 2), "
+                + "`day` DATE, `at` TIMESTAMP(3), ok BOOLEAN) WITH ('connector' = 'filesystem', 'path' = '" + folder
+                + "', 'format' = 'parquet', 'parquet.compression' = 'SNAPPY')");
+        tEnv.executeSql("INSERT INTO parquet_out VALUES (1, 'tea', 2.50, DATE '2024-03-01', "
+                + "TIMESTAMP '2024-03-01 10:00:00.250', true), "
+                + "(2, 'cake', 4.00, CAST(NULL AS DATE), CAST(NULL AS TIMESTAMP(3)), false)").await();
+
+        LoadedTable sales = loader.load(LoadRequest.of("sales-parquet", dir).withFormat(FileFormat.PARQUET));
+
+        assertThat(sales.name()).isEqualTo("sales_parquet");
+        assertThat(sales.rows()).isEqualTo(2);
+        assertThat(sales.schema().getColumns()).extracting(Column::toString).containsExactly(
+                "`id` BIGINT NOT NULL", "`item` STRING", "`price` DECIMAL(10, 2)", "`day` DATE",
+                "`at` TIMESTAMP(9)", "`ok` BOOLEAN");
+        assertThat(rows("SELECT SUM(price), MAX(`at`) FROM sales_parquet"))
+                .extracting(Row::toString)
+                .containsExactly("+I[6.50, 2024-03-01T10:00:00.250]");
+    }
+
+    @Test
     void userErrorsSayWhatWasWrong() throws Exception {
         write("x.data", "1\n");
         assertThatThrownBy(() -> loader.load(LoadRequest.of("x.data", dir)))
@@ -143,8 +165,8 @@ class TableLoaderTest {
                 .hasMessageContaining("INTEGRAL");
         write("p.parquet", "PAR1");
         assertThatThrownBy(() -> loader.load(LoadRequest.of("p.parquet", dir)))
-                .hasMessageContaining("flink-parquet")
-                .hasMessageContaining("hadoop-common");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Not a Parquet file: " + dir.resolve("p.parquet"));
     }
 
     private Path write(String name, String text) throws Exception {
