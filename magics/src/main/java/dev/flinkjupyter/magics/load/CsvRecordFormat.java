@@ -50,19 +50,22 @@ final class CsvRecordFormat extends SimpleStreamFormat<RowData> {
     public StreamFormat.Reader<RowData> createReader(Configuration config, FSDataInputStream stream)
             throws IOException {
         CsvSchema schema = dialect.apply(CsvRowSchemaConverter.convert(fileRowType));
-        // Never lenient here: a malformed record is this reader's decision, by OnError.
+        // Every column is converted, whatever the query reads: a record is malformed (fails, or is
+        // skipped) the same way for every query, COUNT(*) included. Never lenient: OnError decides.
         Converter<JsonNode, Object, Void> converter =
-                new CsvToRowDataConverters(false).createRowConverter(producedRowType, true);
-        String[] columns = producedRowType.getFieldNames().toArray(String[]::new);
+                new CsvToRowDataConverters(false).createRowConverter(fileRowType, true);
+        String[] columns = fileRowType.getFieldNames().toArray(String[]::new);
         boolean[] notNull = new boolean[columns.length];
         for (int i = 0; i < notNull.length; i++) {
-            notNull[i] = !producedRowType.getTypeAt(i).isNullable();
+            notNull[i] = !fileRowType.getTypeAt(i).isNullable();
         }
+        int[] produced = producedRowType.getFieldNames().stream().mapToInt(fileRowType::getFieldIndex).toArray();
         return new CsvRecordReader(
                 dialect.mapper().readerFor(JsonNode.class).with(schema).readValues(stream),
                 converter,
                 columns,
                 notNull,
+                produced,
                 onError);
     }
 

@@ -18,6 +18,8 @@ final class CsvRecordReader implements StreamFormat.Reader<RowData> {
     private final Converter<JsonNode, Object, Void> converter;
     private final String[] columns;
     private final boolean[] notNull;
+    private final int[] produced;
+    private final boolean allInOrder;
     private final OnError onError;
 
     CsvRecordReader(
@@ -25,11 +27,14 @@ final class CsvRecordReader implements StreamFormat.Reader<RowData> {
             Converter<JsonNode, Object, Void> converter,
             String[] columns,
             boolean[] notNull,
+            int[] produced,
             OnError onError) {
         this.records = records;
         this.converter = converter;
         this.columns = columns;
         this.notNull = notNull;
+        this.produced = produced;
+        this.allInOrder = java.util.Arrays.equals(produced, java.util.stream.IntStream.range(0, columns.length).toArray());
         this.onError = onError;
     }
 
@@ -44,11 +49,11 @@ final class CsvRecordReader implements StreamFormat.Reader<RowData> {
                 line = records.getParser().currentLocation().getLineNr(); // where the record begins
                 JsonNode record = records.nextValue();
                 if (onError == OnError.RECORDS) {
-                    return new GenericRowData(columns.length);
+                    return new GenericRowData(produced.length);
                 }
-                RowData row = (RowData) converter.convert(record, null);
+                GenericRowData row = (GenericRowData) converter.convert(record, null);
                 checkNotNull(row);
-                return row;
+                return project(row);
             } catch (IOException | RuntimeException e) {
                 if (line < 0) { // the parser itself failed, before the record began
                     line = records.getCurrentLocation().getLineNr();
@@ -57,12 +62,24 @@ final class CsvRecordReader implements StreamFormat.Reader<RowData> {
                     case FAIL:
                         throw MalformedRowException.atLine(line, e);
                     case RECORDS:
-                        return new GenericRowData(columns.length);
+                        return new GenericRowData(produced.length);
                     default:
                         // SKIP: on to the next record
                 }
             }
         }
+    }
+
+    /** The columns the query reads, in its order. */
+    private RowData project(GenericRowData row) {
+        if (allInOrder) {
+            return row;
+        }
+        GenericRowData out = new GenericRowData(produced.length);
+        for (int i = 0; i < produced.length; i++) {
+            out.setField(i, row.getField(produced[i]));
+        }
+        return out;
     }
 
     private void checkNotNull(RowData row) {

@@ -106,6 +106,18 @@ class NotebookCsvFormatTest {
     }
 
     @Test
+    void aRecordIsMalformedWhateverColumnsAQueryReads() throws Exception {
+        Path file = write("wide.csv", "1,a,2024-01-01\n2,b,someday\n3,c,2024-01-03\n");
+        declare("dated", "id BIGINT, name STRING, `day` DATE", file, "'notebook-csv.on-error' = 'fail'");
+        declare("dated_skip", "id BIGINT, name STRING, `day` DATE", file, "'notebook-csv.on-error' = 'skip'");
+
+        assertThatThrownBy(() -> rows("SELECT COUNT(*) FROM dated"))
+                .satisfies(e -> assertThat(MalformedRowException.location(e)).contains(", line 2: "));
+        assertThat(rows("SELECT COUNT(*) FROM dated_skip")).containsExactly(Row.of(2L));
+        assertThat(rows("SELECT name, id FROM dated_skip")).containsExactly(Row.of("a", 1L), Row.of("c", 3L));
+    }
+
+    @Test
     void aSemicolonDelimiter() throws Exception {
         Path file = write("semi.csv", "1;a,b\n");
         declare("semi", "id BIGINT, name STRING", file, "'notebook-csv.field-delimiter' = ';'");
