@@ -106,7 +106,7 @@ public class LoadBenchmark {
             count = (Long) it.next().getField(0);
         }
         List<Row> preview = new ArrayList<>();
-        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM by_hand").collect()) {
+        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM by_hand LIMIT " + PREVIEW).collect()) {
             while (preview.size() < PREVIEW && it.hasNext()) {
                 preview.add(it.next());
             }

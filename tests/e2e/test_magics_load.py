@@ -73,3 +73,16 @@ def test_help_describes_every_option(kernel):
     out = kernel.ok("%load --help").stdout
     for option in ("--as", "--format", "--[no-]header", "--delimiter", "--schema", "--on-error", "--preview"):
         assert option in out, out
+
+
+def test_parquet_written_by_flink_loads_with_its_footer_schema(kernel, data, trips):
+    folder = data / "parquet-out"
+    kernel.ok(
+        'tEnv.executeSql("CREATE TEMPORARY TABLE pq_out (id BIGINT, item STRING) WITH ('
+        f"'connector' = 'filesystem', 'path' = '{folder}', 'format' = 'parquet')\");\n"
+        "tEnv.executeSql(\"INSERT INTO pq_out VALUES (1, 'tea'), (2, 'cake')\").await();"
+    )
+    cell = kernel.ok(f"%load {folder} --format parquet --as pq")
+    assert "pq: 2 rows, 2 columns" in cell.stdout and "(parquet, schema inferred)" in cell.stdout, cell.describe()
+    assert kernel.value('tEnv.executeSql("SELECT MAX(item) FROM pq").collect().next().getField(0)') == "tea"
+    assert_session_kept(kernel)

@@ -28,38 +28,44 @@ final class CsvRecordFormat extends SimpleStreamFormat<RowData> {
     private final RowType producedRowType;
     private final TypeInformation<RowData> producedType;
     private final OnError onError;
+    private final boolean checkAllColumns;
 
     /**
      * @param fileRowType every column of the file, in order (positions in a record)
      * @param producedRowType the columns the query reads (by name), a subset of the file's
+     * @param checkAllColumns whether every column is converted, not only those the query reads
      */
     CsvRecordFormat(
             CsvDialect dialect,
             RowType fileRowType,
             RowType producedRowType,
             TypeInformation<RowData> producedType,
-            OnError onError) {
+            OnError onError,
+            boolean checkAllColumns) {
         this.dialect = dialect;
         this.fileRowType = fileRowType;
         this.producedRowType = producedRowType;
         this.producedType = producedType;
         this.onError = onError;
+        this.checkAllColumns = checkAllColumns;
     }
 
     @Override
     public StreamFormat.Reader<RowData> createReader(Configuration config, FSDataInputStream stream)
             throws IOException {
         CsvSchema schema = dialect.apply(CsvRowSchemaConverter.convert(fileRowType));
-        // Every column is converted, whatever the query reads: a record is malformed (fails, or is
-        // skipped) the same way for every query, COUNT(*) included. Never lenient: OnError decides.
+        // Never lenient: OnError decides what a malformed record does. Converting every column makes
+        // a record malformed the same way for every query, COUNT(*) included; converting only the
+        // query's columns is what Flink's csv format does, and costs less.
+        RowType converted = checkAllColumns ? fileRowType : producedRowType;
         Converter<JsonNode, Object, Void> converter =
-                new CsvToRowDataConverters(false).createRowConverter(fileRowType, true);
-        String[] columns = fileRowType.getFieldNames().toArray(String[]::new);
+                new CsvToRowDataConverters(false).createRowConverter(converted, true);
+        String[] columns = converted.getFieldNames().toArray(String[]::new);
         boolean[] notNull = new boolean[columns.length];
         for (int i = 0; i < notNull.length; i++) {
-            notNull[i] = !fileRowType.getTypeAt(i).isNullable();
+            notNull[i] = !converted.getTypeAt(i).isNullable();
         }
-        int[] produced = producedRowType.getFieldNames().stream().mapToInt(fileRowType::getFieldIndex).toArray();
+        int[] produced = producedRowType.getFieldNames().stream().mapToInt(converted::getFieldIndex).toArray();
         return new CsvRecordReader(
                 dialect.mapper().readerFor(JsonNode.class).with(schema).readValues(stream),
                 converter,

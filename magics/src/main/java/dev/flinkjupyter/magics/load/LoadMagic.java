@@ -57,6 +57,12 @@ public final class LoadMagic implements LineMagic {
                     + "left out and counted (default: ${DEFAULT-VALUE}).")
     String onError;
 
+    @Option(names = "--validate",
+            description = "Convert every value of every row now, so that a malformed value anywhere fails the load "
+                    + "with its line (CSV; slower). Otherwise a value is checked by the first query that reads its "
+                    + "column.")
+    boolean validate;
+
     @Option(names = "--preview", paramLabel = "N", defaultValue = "10",
             description = "How many rows to show (default: ${DEFAULT-VALUE}).")
     int preview;
@@ -98,6 +104,7 @@ public final class LoadMagic implements LineMagic {
                 Optional.ofNullable(delimiter).map(LoadMagic::delimiter),
                 Optional.ofNullable(schema),
                 mode,
+                validate,
                 preview,
                 workingDirectory);
     }

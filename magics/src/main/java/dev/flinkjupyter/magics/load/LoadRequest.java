@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param delimiter the CSV field delimiter; by default a tab for {@code .tsv}, else a comma
  * @param schema the columns as in {@code CREATE TABLE}, e.g. {@code "a INT, b STRING"}; by default inferred
  * @param onError what a malformed record does
+ * @param validate whether the load converts every value of every row (CSV), so that a malformed value
+ *     anywhere fails the load; otherwise only the columns a query reads are converted
  * @param previewRows how many rows to show
  * @param workingDirectory what a relative path is relative to
  */
@@ -25,6 +27,7 @@ public record LoadRequest(
         Optional<Character> delimiter,
         Optional<String> schema,
         OnError onError,
+        boolean validate,
         int previewRows,
         Path workingDirectory) {
 
@@ -41,35 +44,46 @@ public record LoadRequest(
     /** Everything by default: inferred, detected, failing on a malformed record. */
     public static LoadRequest of(String path, Path workingDirectory) {
         return new LoadRequest(path, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), OnError.FAIL, DEFAULT_PREVIEW_ROWS, workingDirectory);
+                Optional.empty(), OnError.FAIL, false, DEFAULT_PREVIEW_ROWS, workingDirectory);
     }
 
     public LoadRequest withName(String name) {
-        return new LoadRequest(path, Optional.of(name), format, header, delimiter, schema, onError, previewRows,
+        return new LoadRequest(
+                path, Optional.of(name), format, header, delimiter, schema, onError, validate, previewRows,
                 workingDirectory);
     }
 
     public LoadRequest withSchema(String schema) {
-        return new LoadRequest(path, name, format, header, delimiter, Optional.of(schema), onError, previewRows,
+        return new LoadRequest(
+                path, name, format, header, delimiter, Optional.of(schema), onError, validate, previewRows,
                 workingDirectory);
     }
 
     public LoadRequest withHeader(boolean header) {
-        return new LoadRequest(path, name, format, Optional.of(header), delimiter, schema, onError, previewRows,
+        return new LoadRequest(
+                path, name, format, Optional.of(header), delimiter, schema, onError, validate, previewRows,
                 workingDirectory);
     }
 
     public LoadRequest withOnError(OnError onError) {
-        return new LoadRequest(path, name, format, header, delimiter, schema, onError, previewRows, workingDirectory);
+        return new LoadRequest(
+                path, name, format, header, delimiter, schema, onError, validate, previewRows, workingDirectory);
+    }
+
+    public LoadRequest withValidate(boolean validate) {
+        return new LoadRequest(
+                path, name, format, header, delimiter, schema, onError, validate, previewRows, workingDirectory);
     }
 
     public LoadRequest withFormat(FileFormat format) {
-        return new LoadRequest(path, name, Optional.of(format), header, delimiter, schema, onError, previewRows,
+        return new LoadRequest(
+                path, name, Optional.of(format), header, delimiter, schema, onError, validate, previewRows,
                 workingDirectory);
     }
 
     public LoadRequest withDelimiter(char delimiter) {
-        return new LoadRequest(path, name, format, header, Optional.of(delimiter), schema, onError, previewRows,
+        return new LoadRequest(
+                path, name, format, header, Optional.of(delimiter), schema, onError, validate, previewRows,
                 workingDirectory);
     }
 }

@@ -49,6 +49,12 @@ public final class NotebookCsvFormatFactory implements BulkReaderFormatFactory {
             .defaultValue("fail")
             .withDescription("fail: a malformed record fails the job with its file and line; skip: it is left out.");
 
+    public static final ConfigOption<Boolean> CHECK_ALL_COLUMNS = ConfigOptions.key("check-all-columns")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Whether every query converts every column, so that a malformed value fails (or is "
+                    + "skipped) whatever columns the query reads. Always so with on-error skip.");
+
     @Override
     public String factoryIdentifier() {
         return IDENTIFIER;
@@ -61,7 +67,7 @@ public final class NotebookCsvFormatFactory implements BulkReaderFormatFactory {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(FIELD_DELIMITER, HEADER, ON_ERROR);
+        return Set.of(FIELD_DELIMITER, HEADER, ON_ERROR, CHECK_ALL_COLUMNS);
     }
 
     @Override
@@ -74,7 +80,10 @@ public final class NotebookCsvFormatFactory implements BulkReaderFormatFactory {
                     "'" + IDENTIFIER + ".field-delimiter' must be one character, was '" + delimiter + "'");
         }
         CsvDialect dialect = new CsvDialect(delimiter.charAt(0), options.get(HEADER));
-        return new Decoding(dialect, OnError.of(options.get(ON_ERROR)));
+        OnError onError = OnError.of(options.get(ON_ERROR));
+        // Skipping must not depend on the columns a query reads: the same rows for every query.
+        boolean checkAll = options.get(CHECK_ALL_COLUMNS) || onError == OnError.SKIP;
+        return new Decoding(dialect, onError, checkAll);
     }
 
     /** Reads only the columns a query uses, like Flink's CSV format. */
@@ -82,10 +91,12 @@ public final class NotebookCsvFormatFactory implements BulkReaderFormatFactory {
             implements BulkDecodingFormat<RowData>, ProjectableDecodingFormat<BulkFormat<RowData, FileSourceSplit>> {
         private final CsvDialect dialect;
         private final OnError onError;
+        private final boolean checkAllColumns;
 
-        Decoding(CsvDialect dialect, OnError onError) {
+        Decoding(CsvDialect dialect, OnError onError, boolean checkAllColumns) {
             this.dialect = dialect;
             this.onError = onError;
+            this.checkAllColumns = checkAllColumns;
         }
 
         @Override
@@ -97,7 +108,8 @@ public final class NotebookCsvFormatFactory implements BulkReaderFormatFactory {
                     (RowType) physicalDataType.getLogicalType(),
                     (RowType) produced.getLogicalType(),
                     context.createTypeInformation(produced),
-                    onError);
+                    onError,
+                    checkAllColumns);
             return new FileNamingFormat(new StreamFormatAdapter<>(format));
         }
 

@@ -25,8 +25,10 @@ import org.apache.flink.util.CloseableIterator;
  * }</pre>
  *
  * The schema is inferred from the first {@value CsvSample#DEFAULT_RECORDS} records of the first
- * file unless given. A malformed record fails the load with its file and line, and the table is
- * not kept; with {@link OnError#SKIP} such records are left out and counted.
+ * file unless given. A malformed record met by the load (the count reads every record, the preview
+ * every column of the first rows, {@link LoadRequest#validate()} every value) fails it with its
+ * file and line, and the table is not kept; a query that meets one later fails the same way. With
+ * {@link OnError#SKIP} such records are left out and counted.
  */
 public final class TableLoader {
 
@@ -68,7 +70,8 @@ public final class TableLoader {
             if (request.onError() == OnError.SKIP && format == FileFormat.CSV) {
                 String records = "__load_records_" + name;
                 tEnv.executeSql("DROP TEMPORARY TABLE IF EXISTS " + Identifiers.quote(records));
-                tEnv.executeSql(createStatement(true, records, declaration, files, format, delimiter, OnError.RECORDS));
+                tEnv.executeSql(createStatement(true, records, declaration, files, format, delimiter, OnError.RECORDS,
+                        Map.of()));
                 try {
                     List<Row> counts = collect("SELECT (SELECT COUNT(*) FROM " + Identifiers.quote(name)
                             + "), (SELECT COUNT(*) FROM " + Identifiers.quote(records) + ")", 1);
@@ -77,10 +80,26 @@ public final class TableLoader {
                 } finally {
                     tEnv.executeSql("DROP TEMPORARY TABLE IF EXISTS " + Identifiers.quote(records));
                 }
+            } else if (request.validate() && format == FileFormat.CSV) {
+                // The same files, every column converted: a bad value anywhere fails here, with its line.
+                String checked = "__load_checked_" + name;
+                tEnv.executeSql("DROP TEMPORARY TABLE IF EXISTS " + Identifiers.quote(checked));
+                Map<String, String> checkAll = Map.of(
+                        NotebookCsvFormatFactory.IDENTIFIER + "." + NotebookCsvFormatFactory.CHECK_ALL_COLUMNS.key(),
+                        "true");
+                tEnv.executeSql(createStatement(true, checked, declaration, files, format, delimiter, OnError.FAIL,
+                        checkAll));
+                try {
+                    rows = count(checked);
+                } finally {
+                    tEnv.executeSql("DROP TEMPORARY TABLE IF EXISTS " + Identifiers.quote(checked));
+                }
             } else {
-                rows = (Long) collect("SELECT COUNT(*) FROM " + Identifiers.quote(name), 1).get(0).getField(0);
+                rows = count(name);
             }
-            List<Row> preview = collect("SELECT * FROM " + Identifiers.quote(name), request.previewRows());
+            // LIMIT reaches the file source, which then stops reading after the first batch.
+            List<Row> preview = collect(
+                    "SELECT * FROM " + Identifiers.quote(name) + " LIMIT " + request.previewRows(), request.previewRows());
             return new LoadedTable(name, files, format, schema, declaration.inferred(), declaration.header(),
                     rows, skipped, preview, ddl);
         } catch (RuntimeException e) {
@@ -155,7 +174,7 @@ public final class TableLoader {
             OnError onError) {
         // %load again replaces the table, as re-running a cell would expect.
         tEnv.executeSql("DROP TABLE IF EXISTS " + Identifiers.quote(name));
-        String ddl = createStatement(false, name, declaration, files, format, delimiter, onError);
+        String ddl = createStatement(false, name, declaration, files, format, delimiter, onError, Map.of());
         executeDdl(ddl);
         return ddl;
     }
@@ -169,7 +188,7 @@ public final class TableLoader {
     }
 
     static String createStatement(boolean temporary, String name, Declaration declaration, FileSet files,
-            FileFormat format, char delimiter, OnError onError) {
+            FileFormat format, char delimiter, OnError onError, Map<String, String> extraOptions) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("connector", "filesystem");
         options.put("path", files.root().toString());
@@ -189,11 +208,16 @@ public final class TableLoader {
             default:
                 options.put("format", "parquet");
         }
+        options.putAll(extraOptions);
         String with = options.entrySet().stream()
                 .map(e -> Identifiers.literal(e.getKey()) + " = " + Identifiers.literal(e.getValue()))
                 .collect(Collectors.joining(", "));
         return "CREATE " + (temporary ? "TEMPORARY " : "") + "TABLE " + Identifiers.quote(name)
                 + " (" + declaration.columns() + ") WITH (" + with + ")";
+    }
+
+    private long count(String table) {
+        return (Long) collect("SELECT COUNT(*) FROM " + Identifiers.quote(table), 1).get(0).getField(0);
     }
 
     private List<Row> collect(String query, int limit) {

@@ -106,13 +106,18 @@ class NotebookCsvFormatTest {
     }
 
     @Test
-    void aRecordIsMalformedWhateverColumnsAQueryReads() throws Exception {
+    void aBadValueFailsTheQueriesReadingItsColumnOrAllWithCheckAllColumns() throws Exception {
         Path file = write("wide.csv", "1,a,2024-01-01\n2,b,someday\n3,c,2024-01-03\n");
         declare("dated", "id BIGINT, name STRING, `day` DATE", file, "'notebook-csv.on-error' = 'fail'");
+        declare("dated_all", "id BIGINT, name STRING, `day` DATE", file, "'notebook-csv.check-all-columns' = 'true'");
         declare("dated_skip", "id BIGINT, name STRING, `day` DATE", file, "'notebook-csv.on-error' = 'skip'");
 
-        assertThatThrownBy(() -> rows("SELECT COUNT(*) FROM dated"))
+        assertThat(rows("SELECT COUNT(*), SUM(id) FROM dated")).containsExactly(Row.of(3L, 6L));
+        assertThatThrownBy(() -> rows("SELECT MAX(`day`) FROM dated"))
                 .satisfies(e -> assertThat(MalformedRowException.location(e)).contains(", line 2: "));
+        assertThatThrownBy(() -> rows("SELECT COUNT(*) FROM dated_all"))
+                .satisfies(e -> assertThat(MalformedRowException.location(e)).contains(", line 2: "));
+        // Skipping is decided on the whole record: every query sees the same rows.
         assertThat(rows("SELECT COUNT(*) FROM dated_skip")).containsExactly(Row.of(2L));
         assertThat(rows("SELECT name, id FROM dated_skip")).containsExactly(Row.of("a", 1L), Row.of("c", 3L));
     }

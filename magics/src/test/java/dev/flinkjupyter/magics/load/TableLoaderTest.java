@@ -79,6 +79,25 @@ class TableLoaderTest {
     }
 
     @Test
+    void aBadValueBeyondThePreviewFailsTheLoadOnlyWhenValidatedAndThenAnyQueryReadingIt() throws Exception {
+        StringBuilder csv = new StringBuilder("n,day\n");
+        for (int i = 1; i <= 100_000; i++) { // the bad value lies past the preview's first read (about 1 MB)
+            csv.append(i).append(',').append(i == 95_000 ? "someday" : "2024-01-01").append('\n');
+        }
+        Path file = write("later.csv", csv.toString());
+        TableLoader smallSample = new TableLoader(tEnv, 10);
+
+        assertThatThrownBy(() -> smallSample.load(LoadRequest.of("later.csv", dir).withValidate(true)))
+                .hasMessageStartingWith("Malformed row at " + file + ", line 95001: ");
+
+        LoadedTable later = smallSample.load(LoadRequest.of("later.csv", dir));
+        assertThat(later.rows()).isEqualTo(100_000);
+        assertThat(rows("SELECT SUM(n) FROM later")).containsExactly(Row.of(5_000_050_000L));
+        assertThatThrownBy(() -> rows("SELECT MAX(`day`) FROM later"))
+                .satisfies(e -> assertThat(MalformedRowException.location(e)).contains(", line 95001: "));
+    }
+
+    @Test
     void skipCountsTheMalformedRecords() throws Exception {
         write("readings.csv", "v\n1\n2\nbad\n4\n5,6\n");
 
