@@ -3,6 +3,8 @@ package dev.flinkjupyter.magics;
 import dev.flinkjupyter.magics.builtin.HelpMagic;
 import dev.flinkjupyter.magics.builtin.LsMagic;
 import dev.flinkjupyter.magics.builtin.TimeMagic;
+import dev.flinkjupyter.magics.deps.JarsMagic;
+import dev.flinkjupyter.magics.deps.MavenMagic;
 
 import java.util.List;
 
@@ -14,5 +16,7 @@ final class BuiltinMagics {
     static final List<Class<?>> CLASSES = List.of(
             LsMagic.class,
             HelpMagic.class,
-            TimeMagic.class);
+            TimeMagic.class,
+            MavenMagic.class,
+            JarsMagic.class);
 }
