@@ -3,6 +3,7 @@ package dev.flinkjupyter.magics;
 import dev.flinkjupyter.magics.builtin.HelpMagic;
 import dev.flinkjupyter.magics.builtin.LsMagic;
 import dev.flinkjupyter.magics.builtin.TimeMagic;
+import dev.flinkjupyter.magics.chart.ChartMagic;
 import dev.flinkjupyter.magics.deps.JarsMagic;
 import dev.flinkjupyter.magics.deps.MavenMagic;
 
@@ -18,5 +19,6 @@ final class BuiltinMagics {
             HelpMagic.class,
             TimeMagic.class,
             MavenMagic.class,
-            JarsMagic.class);
+            JarsMagic.class,
+            ChartMagic.class);
 }
