@@ -52,6 +52,12 @@ public final class MavenMagic implements LineMagic {
         }
         List<Path> jars = resolved.stream().filter(MavenResolver.Resolved::toAdd).map(MavenResolver.Resolved::jar).toList();
         ClassPathAddition.add(session, jars);
+        for (MavenResolver.Resolved r : resolved) {
+            if (r.wanted() != null) {
+                System.err.println("Warning: the kernel keeps its " + r.artifact() + " " + r.version() + ", older than the "
+                        + r.wanted() + " asked for: code that needs the newer one may fail with NoSuchMethodError.");
+            }
+        }
         return table(resolved);
     }
 

@@ -1,6 +1,7 @@
 package dev.flinkjupyter.magics.deps;
 
 import dev.flinkjupyter.magics.MagicException;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -69,8 +70,9 @@ final class MavenResolver {
      * @param artifact {@code groupId:artifactId}, with the classifier when it has one
      * @param jar      the file to add; null when nothing is to be added
      * @param status   {@code added}, or why it is not added
+     * @param wanted   the newer version the graph asked for, when the kernel keeps an older one; else null
      */
-    record Resolved(String artifact, String version, Path jar, long bytes, String status) {
+    record Resolved(String artifact, String version, Path jar, long bytes, String status, String wanted) {
         boolean toAdd() {
             return jar != null;
         }
@@ -136,7 +138,7 @@ final class MavenResolver {
             for (ArtifactResult result : results) {
                 Artifact artifact = result.getArtifact();
                 Path jar = artifact.getPath();
-                outcome.put(key(artifact), new Resolved(key(artifact), artifact.getVersion(), jar, size(jar), "added"));
+                outcome.put(key(artifact), new Resolved(key(artifact), artifact.getVersion(), jar, size(jar), "added", null));
             }
         }
         return List.copyOf(outcome.values());
@@ -158,7 +160,7 @@ final class MavenResolver {
             }
             if ("jar".equals(artifact.getExtension())) {
                 // A placeholder keeps the graph's order; the download fills it in.
-                outcome.put(key(artifact), new Resolved(key(artifact), artifact.getVersion(), null, 0, "resolving"));
+                outcome.put(key(artifact), new Resolved(key(artifact), artifact.getVersion(), null, 0, "resolving", null));
                 wanted.add(new ArtifactRequest(child));
             }
             collect(child, outcome, wanted);
@@ -167,9 +169,24 @@ final class MavenResolver {
 
     private Resolved ownedByKernel(Artifact artifact) {
         return kernel.find(artifact.getGroupId(), artifact.getArtifactId())
-                .map(has -> new Resolved(key(artifact), has.version(), null, size(has.jar()),
-                        has.addedWhileRunning() ? "added before" : "in the kernel already"))
+                .map(has -> {
+                    String status = has.addedWhileRunning() ? "added before" : "in the kernel already";
+                    boolean older = isOlder(has.version(), artifact.getVersion());
+                    if (older) {
+                        status = (has.addedWhileRunning() ? "added before" : "in the kernel") + ", older than the "
+                                + artifact.getVersion() + " asked for";
+                    }
+                    return new Resolved(key(artifact), has.version(), null, size(has.jar()), status, older ? artifact.getVersion() : null);
+                })
                 .orElse(null);
+    }
+
+    /** Maven's own ordering of versions: 2.9 before 2.15.1, 1.0-SNAPSHOT before 1.0. */
+    static boolean isOlder(String present, String wanted) {
+        if (present == null || present.isEmpty() || wanted == null || wanted.isEmpty()) {
+            return false;
+        }
+        return new ComparableVersion(present).compareTo(new ComparableVersion(wanted)) < 0;
     }
 
     private List<RemoteRepository> remoteRepositories() {

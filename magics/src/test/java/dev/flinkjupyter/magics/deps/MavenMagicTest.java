@@ -46,7 +46,7 @@ class MavenMagicTest {
 
         HtmlTable table = (HtmlTable) maven(session, "org.slf4j:slf4j-api:2.0.17");
 
-        assertThat(table.text()).contains("org.slf4j:slf4j-api", "1.7.36", "in the kernel already", "0 jars added");
+        assertThat(table.text()).contains("org.slf4j:slf4j-api", "1.7.36", "in the kernel", "0 jars added");
         assertThat(session.classPath()).isEmpty();
     }
 
@@ -94,6 +94,22 @@ class MavenMagicTest {
         assertThatThrownBy(() -> maven(new TestSession(), CSV + " --exclude commons-codec"))
                 .isInstanceOf(MagicException.class)
                 .hasMessageStartingWith("--exclude commons-codec: write groupId:artifactId");
+    }
+
+    @Test
+    void versionsCompareTheWayMavenComparesThem() {
+        assertThat(MavenResolver.isOlder("2.9", "2.15.1")).isTrue();
+        assertThat(MavenResolver.isOlder("1.0-SNAPSHOT", "1.0")).isTrue();
+        assertThat(MavenResolver.isOlder("2.15.1", "2.15.1")).isFalse();
+        assertThat(MavenResolver.isOlder("1.7.36", "1.7.9")).isFalse();
+    }
+
+    @Test
+    void anOlderVersionInTheKernelIsSaid() throws Exception {
+        // the test class path has slf4j-api 1.7.36
+        HtmlTable table = (HtmlTable) maven(new TestSession(), "org.slf4j:slf4j-api:2.0.17");
+
+        assertThat(table.text()).contains("1.7.36", "in the kernel, older than the 2.0.17 asked for");
     }
 
     private Object maven(TestSession session, String arguments) throws Exception {
