@@ -130,12 +130,14 @@ if (( major >= 24 )); then
   default_jvm_args+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 fi
 
-"$python" - "$spec/kernel.json" "$java" "$display_name" "${default_jvm_args[@]}" "${jvm_args[@]}" <<'PY'
+"$python" - "$spec/kernel.json" "$java" "$display_name" "$(basename "$jar")" "${default_jvm_args[@]}" "${jvm_args[@]}" <<'PY'
 import json, sys
-path, java, display_name, *jvm_args = sys.argv[1:]
+path, java, display_name, kernel_jar, *jvm_args = sys.argv[1:]
 spec = {
     # {resource_dir} is the installed kernelspec directory; jupyter_client substitutes it.
-    "argv": [java, *jvm_args, "-Djava.awt.headless=true", "-cp", "{resource_dir}/lib/*",
+    # The kernel's jar is also its Java agent: it adds %maven's and %jars' jars to the running kernel.
+    "argv": [java, *jvm_args, "-Djava.awt.headless=true",
+             "-javaagent:{resource_dir}/lib/" + kernel_jar, "-cp", "{resource_dir}/lib/*",
              "dev.flinkjupyter.kernel.Main", "{connection_file}"],
     "display_name": display_name,
     "language": "java",

@@ -18,7 +18,14 @@ import dev.flinkjupyter.kernel.protocol.Channel;
 import dev.flinkjupyter.kernel.protocol.KernelConnection;
 import dev.flinkjupyter.kernel.protocol.Message;
 import dev.flinkjupyter.kernel.protocol.MessageHandler;
+import dev.flinkjupyter.magics.CellParts;
+import dev.flinkjupyter.magics.MagicCall;
+import dev.flinkjupyter.magics.MagicCompletions;
+import dev.flinkjupyter.magics.MagicException;
+import dev.flinkjupyter.magics.Magics;
+import dev.flinkjupyter.magics.UsageException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +58,10 @@ final class FlinkKernel implements AutoCloseable {
     private CodeCompleter completer;
     private CodeInspector inspector;
     private Completeness completeness;
+    /** The magics, loaded on first use and again after jars are added (a jar may bring magics). */
+    private volatile Magics magics;
+    private static final String RED = "\u001b[1;31m";
+    private static final String RESET = "\u001b[0m";
     private final AtomicLong cells = new AtomicLong();
     private volatile long runningCell;
     private final CountDownLatch firstReplySent = new CountDownLatch(1);
@@ -223,7 +234,8 @@ final class FlinkKernel implements AutoCloseable {
      */
     private Outcome run(String code, int count, boolean silent) throws CellException {
         try {
-            CellResult result = evaluator.evaluate(code, count);
+            evaluator.beginCell();
+            CellResult result = runParts(code, count);
             // display(x) already showed x; the handle it returns is for updates, not for showing.
             if (!result.hasValue() || silent || result.value() instanceof DisplayHandle) {
                 return new Outcome(null, result.notes());
@@ -244,6 +256,82 @@ final class FlinkKernel implements AutoCloseable {
                 engine.showFinalProgress();
             }
         }
+    }
+
+    /**
+     * Runs a cell's parts in order, Java and magics; the last part's value is the cell's. A cell
+     * without magics goes to JShell whole.
+     */
+    private CellResult runParts(String code, int count) throws CellException {
+        List<CellParts.Part> parts = CellParts.split(code);
+        if (!CellParts.hasMagic(parts)) {
+            return evaluator.evaluatePart(code, count);
+        }
+        List<String> notes = new ArrayList<>();
+        CellResult last = new CellResult(false, null, notes);
+        for (CellParts.Part part : parts) {
+            if (part instanceof CellParts.Java java) {
+                CellResult result = evaluator.evaluatePart(java.code(), count);
+                notes.addAll(result.notes());
+                last = new CellResult(result.hasValue(), result.value(), notes);
+            } else if (part instanceof CellParts.Magic magic) {
+                Object value = runMagic(magic.call(), count);
+                last = new CellResult(value != null, value, notes);
+            }
+        }
+        return last;
+    }
+
+    private Object runMagic(MagicCall call, int count) throws CellException {
+        if (evaluator.wasInterrupted()) {
+            throw evaluator.interruption();
+        }
+        String where = call.display() + " (cell line " + call.line() + ")";
+        try {
+            Object value = magics().run(session(count), call);
+            if (evaluator.wasInterrupted()) {
+                throw evaluator.interruption();
+            }
+            return value;
+        } catch (CellException e) {
+            throw e;
+        } catch (KernelSession.CellFailure e) {
+            throw e.cell;
+        } catch (UsageException e) {
+            List<String> lines = new ArrayList<>();
+            lines.add(RED + "UsageError" + RESET + " in " + where + ": " + e.getMessage());
+            lines.add("");
+            e.usage().lines().forEach(lines::add);
+            throw new CellException("UsageError", e.getMessage(), lines);
+        } catch (MagicException e) {
+            throw new CellException("MagicError", e.getMessage(),
+                    List.of(RED + "Error" + RESET + " in " + where + ": " + e.getMessage()));
+        } catch (Exception | LinkageError e) {
+            if (evaluator.wasInterrupted()) {
+                throw evaluator.interruption();
+            }
+            CellException described = evaluator.describe(e);
+            List<String> lines = new ArrayList<>();
+            lines.add(RED + "Error" + RESET + " in " + where + ":");
+            lines.addAll(described.traceback());
+            throw new CellException(described.name(), described.value(), lines);
+        }
+    }
+
+    private KernelSession session(int count) {
+        return new KernelSession(() -> engine, evaluator, code -> {
+            CellResult result = runParts(code, count);
+            return result.hasValue() ? result.value() : null;
+        }, () -> magics = null);
+    }
+
+    private Magics magics() {
+        Magics known = magics;
+        if (known == null) {
+            known = Magics.load();
+            magics = known;
+        }
+        return known;
     }
 
     /** Answers {@code ?name}: the inspection of the name, in the front end's pager. */
@@ -274,7 +362,8 @@ final class FlinkKernel implements AutoCloseable {
         busy(request);
         String code = request.content().get("code").getAsString();
         int cursor = request.content().get("cursor_pos").getAsInt();
-        CodeCompleter.Completions completions = cellThread.call(() -> completer.complete(code, cursor));
+        CodeCompleter.Completions completions = cellThread.call(() -> magicCompletions(code, cursor)
+                .orElseGet(() -> completer.complete(code, cursor)));
         JsonObject content = ok();
         JsonArray matches = new JsonArray();
         completions.matches().forEach(matches::add);
@@ -286,11 +375,42 @@ final class FlinkKernel implements AutoCloseable {
         idle(request);
     }
 
+    /** Completes a magic's name or option when the cursor's line is a magic's. */
+    private Optional<CodeCompleter.Completions> magicCompletions(String code, int cursor) {
+        int at = Math.max(0, Math.min(cursor, code.length()));
+        int lineStart = code.lastIndexOf('\n', at - 1) + 1;
+        String before = code.substring(lineStart, at);
+        if (!before.stripLeading().startsWith("%")) {
+            return Optional.empty();
+        }
+        if (before.stripLeading().startsWith("%%") && !code.substring(0, lineStart).isBlank()) {
+            // A cell magic stands only on a cell's first line.
+            return Optional.of(new CodeCompleter.Completions(List.of(), at, at));
+        }
+        MagicCompletions found = magics().complete(before);
+        return Optional.of(new CodeCompleter.Completions(found.matches(), lineStart + found.start(), at));
+    }
+
+    /** The usage of the magic on the cursor's line, if that line is a magic's. */
+    private Optional<CodeInspector.Inspection> magicUsage(String code, int cursor) {
+        int at = Math.max(0, Math.min(cursor, code.length()));
+        int lineStart = code.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = code.indexOf('\n', at);
+        String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd);
+        for (CellParts.Part part : CellParts.split(line)) {
+            if (part instanceof CellParts.Magic magic && magics().has(magic.call().name(), magic.call().cell())) {
+                return Optional.of(new CodeInspector.Inspection(magics().usage(magic.call().name(), magic.call().cell())));
+            }
+        }
+        return Optional.empty();
+    }
+
     private void inspect(Message request, Channel reply) throws Exception {
         busy(request);
         String code = request.content().get("code").getAsString();
         int cursor = request.content().get("cursor_pos").getAsInt();
-        Optional<CodeInspector.Inspection> found = cellThread.call(() -> inspector.inspect(code, cursor));
+        Optional<CodeInspector.Inspection> found = cellThread.call(() -> magicUsage(code, cursor)
+                .or(() -> inspector.inspect(code, cursor)));
         JsonObject content = ok();
         content.addProperty("found", found.isPresent());
         JsonObject data = new JsonObject();
@@ -304,7 +424,7 @@ final class FlinkKernel implements AutoCloseable {
     private void isComplete(Message request, Channel reply) throws Exception {
         busy(request);
         String code = request.content().get("code").getAsString();
-        Completeness.Status status = cellThread.call(() -> completeness.of(code));
+        Completeness.Status status = cellThread.call(() -> completenessOf(code));
         JsonObject content = new JsonObject();
         content.addProperty("status", status.name().toLowerCase(java.util.Locale.ROOT));
         if (status == Completeness.Status.INCOMPLETE) {
@@ -312,6 +432,31 @@ final class FlinkKernel implements AutoCloseable {
         }
         reply.send(request.child("is_complete_reply", content));
         idle(request);
+    }
+
+    /**
+     * A cell magic owns its cell: complete. Otherwise the Java between line magics decides: an
+     * invalid part, or an unfinished one before a magic, makes the cell invalid; an unfinished last
+     * part makes it incomplete.
+     */
+    private Completeness.Status completenessOf(String code) {
+        List<CellParts.Part> parts = CellParts.split(code);
+        if (!CellParts.hasMagic(parts)) {
+            return completeness.of(code);
+        }
+        Completeness.Status status = Completeness.Status.COMPLETE;
+        for (CellParts.Part part : parts) {
+            if (status == Completeness.Status.INCOMPLETE) {
+                return Completeness.Status.INVALID;  // unfinished Java cut short by a magic line
+            }
+            if (part instanceof CellParts.Java java) {
+                status = completeness.of(java.code());
+                if (status == Completeness.Status.INVALID) {
+                    return status;
+                }
+            }
+        }
+        return status;
     }
 
     private void history(Message request, Channel reply) {

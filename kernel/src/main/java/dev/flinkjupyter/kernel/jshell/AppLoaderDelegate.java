@@ -78,10 +78,10 @@ final class AppLoaderDelegate implements LoaderDelegate {
 
     @Override
     public void addToClasspath(String path) throws InternalException {
-        // The compiler needs the kernel's own class path; the loader already has it.
+        // The compiler needs the kernel's class path and the jars added since; the loader has them already.
         List<String> known = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
         for (String entry : path.split(File.pathSeparator)) {
-            if (!entry.isEmpty() && !known.contains(entry)) {
+            if (!entry.isEmpty() && !known.contains(entry) && !AppClassPath.contains(entry)) {
                 throw new InternalException("cannot add " + entry + " to the class path of a running kernel");
             }
         }

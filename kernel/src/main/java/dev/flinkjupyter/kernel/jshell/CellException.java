@@ -10,7 +10,7 @@ public final class CellException extends Exception {
     private final String name;
     private final List<String> traceback;
 
-    CellException(String name, String value, List<String> traceback) {
+    public CellException(String name, String value, List<String> traceback) {
         super(value, null, false, false);
         this.name = name;
         this.traceback = List.copyOf(traceback);

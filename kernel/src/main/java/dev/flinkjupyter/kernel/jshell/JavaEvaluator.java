@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -65,7 +66,23 @@ public final class JavaEvaluator implements AutoCloseable {
      * expression. Stops at the first snippet that fails; what ran before it stays defined.
      */
     public CellResult evaluate(String code, int executionCount) throws CellException {
+        beginCell();
+        return evaluatePart(code, executionCount);
+    }
+
+    /** Starts a cell: an interrupt from now on stops it, whichever of its parts is running. */
+    public void beginCell() {
         interrupted = false;
+    }
+
+    /**
+     * Runs one Java part of a cell started with {@link #beginCell()}, as {@link #evaluate} does;
+     * offsets in {@code code} are the cell's (lines before the part are blank).
+     */
+    public CellResult evaluatePart(String code, int executionCount) throws CellException {
+        if (interrupted) {
+            throw interruptedCell();
+        }
         declareLazyVariablesUsedIn(code);
         CellSource cell = new CellSource(code);
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
@@ -136,6 +153,69 @@ public final class JavaEvaluator implements AutoCloseable {
             }
         }
         return exceptionReport.describe(thrown);
+    }
+
+    /** Whether the running cell was asked to stop; a magic checks it between its steps. */
+    public boolean wasInterrupted() {
+        return interrupted;
+    }
+
+    /** The error a cell stopped by an interrupt ends with. */
+    public CellException interruption() {
+        return interruptedCell();
+    }
+
+    /**
+     * The current value of a variable, read by evaluating its name (which defines no new snippet
+     * name). Empty when there is no such variable or it holds null.
+     */
+    public Optional<Object> valueOf(String name) throws CellException {
+        if (!variables().containsKey(name)) {
+            return Optional.empty();
+        }
+        for (SnippetEvent event : shell.eval(name + ";")) {
+            if (event.causeSnippet() == null && event.exception() != null) {
+                throw runtimeError(event.exception());
+            }
+        }
+        return Optional.ofNullable(control.lastValue());
+    }
+
+    /**
+     * Declares {@code type name} holding {@code value}, replacing a variable of that name.
+     *
+     * @throws CellException when the declaration does not compile (a type the cells cannot name)
+     */
+    public void bind(String name, Object value, String type) throws CellException {
+        String key = Bindings.put(value);
+        String declaration = type + " " + name + " = (" + type + ") " + Bindings.class.getName() + ".take(\"" + key + "\");";
+        for (SnippetEvent event : shell.eval(declaration)) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                Bindings.take(key);
+                String why = shell.diagnostics(event.snippet()).filter(Diag::isError)
+                        .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
+                throw new CellException("BindError", "cannot declare " + type + " " + name + ": " + why,
+                        List.of(RED + "cannot declare " + type + " " + name + RESET + ": " + why));
+            }
+            if (event.exception() != null) {
+                throw runtimeError(event.exception());
+            }
+        }
+    }
+
+    /**
+     * Adds jars to the class loader that holds cells and Flink, and to the compiler's class path,
+     * so that later cells and their jobs use them.
+     */
+    public void addToClassPath(List<java.nio.file.Path> jars) throws java.io.IOException {
+        for (java.nio.file.Path jar : jars) {
+            AppClassPath.append(jar);
+        }
+        shell.addToClasspath(jars.stream().map(j -> j.toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(java.io.File.pathSeparator)));
     }
 
     /** Stops the running cell, if any: the current snippet and the ones after it. */

@@ -193,6 +193,29 @@ class JavaEvaluatorTest {
                 .hasValueSatisfying(i -> assertThat(i.text()).contains("names").contains("java.util.List<java.lang.String>"));
     }
 
+    @Test
+    void aBoundValueIsAVariableOfItsDeclaredType() throws Exception {
+        cells.bind("scores", new java.util.ArrayList<>(List.of(3, 4)), "java.util.List<Integer>");
+        assertThat(cells.variables()).containsEntry("scores", "java.util.List<Integer>");
+        assertThat(run("scores.get(1) + 1").value()).isEqualTo(5);
+        cells.bind("scores", "now a string", "String");
+        assertThat(run("scores.length()").value()).isEqualTo(12);
+        assertThatThrownBy(() -> cells.bind("bad", 1, "NoSuchType"))
+                .isInstanceOf(CellException.class)
+                .hasMessageContaining("cannot declare NoSuchType bad");
+        assertThat(cells.variables()).doesNotContainKey("bad");
+    }
+
+    @Test
+    void aVariablesValueIsReadWithoutANewSnippetName() throws Exception {
+        run("int answer = 42;\nString none = null;");
+        int before = cells.variables().size();
+        assertThat(cells.valueOf("answer")).contains(42);
+        assertThat(cells.valueOf("none")).isEmpty();
+        assertThat(cells.valueOf("missing")).isEmpty();
+        assertThat(cells.variables()).hasSize(before);
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
