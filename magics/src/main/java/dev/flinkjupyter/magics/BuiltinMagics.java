@@ -3,6 +3,12 @@ package dev.flinkjupyter.magics;
 import dev.flinkjupyter.magics.builtin.HelpMagic;
 import dev.flinkjupyter.magics.builtin.LsMagic;
 import dev.flinkjupyter.magics.builtin.TimeMagic;
+import dev.flinkjupyter.magics.flink.CancelMagic;
+import dev.flinkjupyter.magics.flink.DescribeMagic;
+import dev.flinkjupyter.magics.flink.FlinkMagic;
+import dev.flinkjupyter.magics.flink.JobsMagic;
+import dev.flinkjupyter.magics.flink.TablesMagic;
+import dev.flinkjupyter.magics.sql.SqlMagic;
 
 import java.util.List;
 
@@ -14,5 +20,11 @@ final class BuiltinMagics {
     static final List<Class<?>> CLASSES = List.of(
             LsMagic.class,
             HelpMagic.class,
-            TimeMagic.class);
+            TimeMagic.class,
+            SqlMagic.class,
+            FlinkMagic.class,
+            TablesMagic.class,
+            DescribeMagic.class,
+            JobsMagic.class,
+            CancelMagic.class);
 }
