@@ -50,7 +50,7 @@ public final class FlinkEngine implements AutoCloseable {
     private final StreamExecutionEnvironmentFactory contextFactory = this::newEnvironment;
     private final SessionSettings settings;
     private StreamExecutionEnvironment environment;
-    private SqlSession sql;
+    private volatile SqlSession sql;
     private boolean closed;
 
     private FlinkEngine(EngineOptions options) {

@@ -15,6 +15,7 @@ final class SqlScript {
     private final int begin;
     private final int end;
     private final int caseKeyword;
+    private final java.util.Set<Integer> queryStarts;
 
     SqlScript(FlinkSqlLexer lexer) {
         this.lexer = lexer;
@@ -23,6 +24,14 @@ final class SqlScript {
         this.begin = lexer.kind("BEGIN");
         this.end = lexer.kind("END");
         this.caseKeyword = lexer.kind("CASE");
+        this.queryStarts = java.util.Set.of(
+                lexer.kind("SELECT"), lexer.kind("WITH"), lexer.kind("VALUES"), lexer.kind("LPAREN"));
+    }
+
+    /** Whether a statement is a query by its first word (SELECT, WITH, VALUES or a parenthesis). */
+    boolean isQuery(SqlStatement statement) {
+        List<FlinkSqlLexer.Token> tokens = lexer.tokens(statement.text()).tokens();
+        return !tokens.isEmpty() && queryStarts.contains(tokens.get(0).kind());
     }
 
     /**

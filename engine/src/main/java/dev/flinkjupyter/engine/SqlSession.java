@@ -38,7 +38,6 @@ import org.apache.flink.table.operations.ddl.DropTableOperation;
 import org.apache.flink.table.operations.ddl.DropTempSystemFunctionOperation;
 import org.apache.flink.table.operations.ddl.DropViewOperation;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 
 /**
  * Flink SQL for a notebook: scripts of several statements, run in batch or streaming mode over ONE
@@ -142,7 +141,8 @@ public final class SqlSession {
     /**
      * Runs the statements of a script, separated by {@code ;}, in order, and returns the result of its
      * last query; without a query, that of its last statement with rows (SHOW, DESCRIBE, EXPLAIN),
-     * else that of its last statement. A bounded INSERT in batch mode is awaited, so that the next
+     * else that of its last statement. A query before the last one is checked but runs no job: its
+     * rows would not be shown. A bounded INSERT in batch mode is awaited, so that the next
      * statement sees its rows; a streaming one keeps running (see the jobs).
      *
      * @param firstLine the cell line of the script's first line, for the positions in errors (2 when
@@ -156,18 +156,28 @@ public final class SqlSession {
             throw new IllegalArgumentException("No SQL statement to run: the cell is empty or only comments");
         }
         SqlScript.LineStarts lines = new SqlScript.LineStarts(sql);
+        int lastQuery = -1;
+        for (int i = 0; i < statements.size(); i++) {
+            if (script.isQuery(statements.get(i))) {
+                lastQuery = i;
+            }
+        }
         SqlResult shown = null;
         SqlResult last = null;
-        for (SqlStatement statement : statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
             SqlResult result;
             try {
+                if (i < lastQuery && script.isQuery(statement)) {
+                    // Its rows would not be shown: check it, run no job for it.
+                    validate(statement.text());
+                    continue;
+                }
                 result = run(statement);
             } catch (RuntimeException e) {
-                discard(shown);
                 throw SqlError.of(e, statement, lines, firstLine);
             }
             if (shows(result, shown)) {
-                discard(shown);
                 shown = result;
             }
             last = result;
@@ -188,24 +198,29 @@ public final class SqlSession {
         }
         SqlStatement statement = statements.get(0);
         try {
-            return switch (mode) {
-                case BATCH -> batch.sqlQuery(statement.text());
-                case STREAMING -> streaming.sqlQuery(statement.text());
-                case AUTO -> {
-                    try {
-                        yield batch.sqlQuery(statement.text());
-                    } catch (RuntimeException batchFailure) {
-                        try {
-                            yield streaming.sqlQuery(statement.text());
-                        } catch (RuntimeException streamingFailure) {
-                            throw isUnbounded(batchFailure) ? streamingFailure : batchFailure;
-                        }
-                    }
-                }
-            };
+            return validate(statement.text());
         } catch (RuntimeException e) {
             throw SqlError.of(e, statement, new SqlScript.LineStarts(query), 1);
         }
+    }
+
+    /** Plans a query in the mode this session would run it in, and returns its table; runs no job. */
+    private Table validate(String query) {
+        return switch (mode) {
+            case BATCH -> batch.sqlQuery(query);
+            case STREAMING -> streaming.sqlQuery(query);
+            case AUTO -> {
+                try {
+                    yield batch.sqlQuery(query);
+                } catch (RuntimeException batchFailure) {
+                    try {
+                        yield streaming.sqlQuery(query);
+                    } catch (RuntimeException streamingFailure) {
+                        throw isUnbounded(batchFailure) ? streamingFailure : batchFailure;
+                    }
+                }
+            }
+        };
     }
 
     /** The settings changed by {@code SET} or {@code %flink set}, in the order they were set. */
@@ -262,7 +277,17 @@ public final class SqlSession {
             return new SqlResult(set(set), statement, ranIn, Optional.empty(), false);
         }
         if (operation instanceof ResetOperation reset) {
-            reset.getKey().ifPresentOrElse(settings::reset, settings::reset);
+            // RESET alone also brings the mode back to auto, like %flink reset.
+            reset.getKey().ifPresentOrElse(key -> {
+                if (key.equals(RUNTIME_MODE)) {
+                    mode(SqlMode.AUTO);
+                } else {
+                    settings.reset(key);
+                }
+            }, () -> {
+                settings.reset();
+                mode(SqlMode.AUTO);
+            });
             return new SqlResult(TableResultImpl.TABLE_RESULT_OK, statement, ranIn, Optional.empty(), false);
         }
         TableResult result = ((TableEnvironmentInternal) environment).executeInternal(operation);
@@ -356,17 +381,6 @@ public final class SqlSession {
             return true;
         }
         return !shown.isQuery() && (result.hasRows() || !shown.hasRows());
-    }
-
-    /** A query result that will not be shown: stop its job. */
-    private static void discard(SqlResult result) {
-        if (result != null && result.isQuery()) {
-            try (CloseableIterator<Row> rows = result.result().collect()) {
-                // closing cancels the job if it still runs
-            } catch (Exception e) {
-                // the job already ended
-            }
-        }
     }
 
     static boolean isUnbounded(Throwable failure) {

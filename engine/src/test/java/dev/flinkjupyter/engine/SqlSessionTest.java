@@ -168,7 +168,11 @@ class SqlSessionTest {
         assertThat(engine.status().parallelism()).isEqualTo(3);
         assertThat(rows(sql.execute("SET"))).contains("+I[parallelism.default, 3]");
 
+        sql.execute("SET 'execution.runtime-mode' = 'batch'");
+        assertThat(sql.mode()).isEqualTo(SqlMode.BATCH);
         sql.execute("RESET");
+
+        assertThat(sql.mode()).isEqualTo(SqlMode.AUTO);
 
         assertThat(engine.environment().getParallelism()).isEqualTo(1);
         assertThat(engine.status().settings()).isEmpty();
@@ -186,6 +190,8 @@ class SqlSessionTest {
         engine.setParallelism(2);
         sql.execute(ENDLESS);
         SqlResult running = sql.execute("SELECT id FROM endless");
+        CloseableIterator<Row> rows = running.result().collect();
+        rows.next(); // cancelling a collect job before its sink opened can take Flink's task manager down
 
         EngineStatus status = engine.status();
 
@@ -195,5 +201,20 @@ class SqlSessionTest {
         assertThat(status.webUi()).isPresent();
         assertThat(status.runningJobs()).extracting(JobInfo::id)
                 .contains(running.result().getJobClient().orElseThrow().getJobID().toHexString());
+        rows.close();
+    }
+
+    @Test
+    void aQueryBeforeTheLastIsCheckedButRunsNoJob() throws Exception {
+        engine.environment().fromData(1).executeAndCollect(1); // the cluster runs, and lists its jobs
+        int before = engine.jobs().size();
+
+        SqlResult result = sql.execute("SELECT w FROM words; SELECT n FROM words WHERE n > 2");
+
+        assertThat(rows(result)).containsExactly("+I[3]");
+        assertThat(engine.jobs()).hasSize(before + 1);
+        assertThatThrownBy(() -> sql.execute("SELECT nope FROM words;\nSELECT 1"))
+                .hasMessageContaining("Column 'nope' not found")
+                .hasMessageContaining("line 1, column 8");
     }
 }
