@@ -1,9 +1,12 @@
 package dev.flinkjupyter.display;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry of renderers, one per type. A value is drawn by the renderer of its most specific
@@ -23,6 +26,7 @@ public final class Renderers {
     private final ByType<LiveRenderer<?>> liveRenderers = new ByType<>();
     private final Renderer<Object> arrays = new ArrayRenderer();
     private volatile int maxRows = DEFAULT_MAX_ROWS;
+    private final Set<String> installedProviders = ConcurrentHashMap.newKeySet();
 
     /** A registry with the built-in renderers only. */
     public Renderers() {
@@ -37,9 +41,28 @@ public final class Renderers {
     /** Adds the renderers of every {@link RendererProvider} that {@code loader} can see. */
     public Renderers installProviders(ClassLoader loader) {
         for (RendererProvider provider : ServiceLoader.load(RendererProvider.class, loader)) {
+            installedProviders.add(provider.getClass().getName());
             provider.registerInto(this);
         }
         return this;
+    }
+
+    /**
+     * Adds the renderers of the {@link RendererProvider}s that {@code loader} can see and this
+     * registry has not installed yet: for a class path that grew while the kernel runs
+     * ({@code %maven}, {@code %jars}), so that renderers registered since are not replaced.
+     *
+     * @return the class names of the providers installed now
+     */
+    public List<String> installNewProviders(ClassLoader loader) {
+        List<String> installed = new ArrayList<>();
+        for (RendererProvider provider : ServiceLoader.load(RendererProvider.class, loader)) {
+            if (installedProviders.add(provider.getClass().getName())) {
+                provider.registerInto(this);
+                installed.add(provider.getClass().getName());
+            }
+        }
+        return installed;
     }
 
     /** Registers (or replaces) the renderer for {@code type}; returns this registry. */
