@@ -33,6 +33,9 @@ def test_load_shows_the_summary_schema_and_first_rows_and_the_table_is_queryable
     for column in ("id", "km", "paid", "BIGINT", "DOUBLE", "BOOLEAN"):
         assert column in schema, cell.describe()
     assert "2.5" in cell.result and "true" in cell.result, cell.describe()
+    # A permanent table of the notebook's catalog: SQL cells see it too.
+    sql = kernel.ok("%%sql\nSELECT SUM(km) AS total FROM trips")
+    assert "9.5" in (sql.result or "") + "".join(d.get("text/plain", "") for d in sql.displays), sql.describe()
     assert_session_kept(kernel)
 
 
