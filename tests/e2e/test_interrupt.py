@@ -2,13 +2,15 @@
 
 Each case starts a cell that would never end, interrupts it after a moment, and requires its
 execute_reply within 2 seconds of the interrupt request. Afterwards the same kernel must still
-evaluate cells and keep its variables; an interrupted Flink job must end up cancelled.
+evaluate cells and keep its variables; an interrupted Flink job must end up cancelled. Interrupting
+a collect job the moment it is submitted, before its sink has opened, must not cost the cluster its
+task manager (Flink 2.3 closes it when such a sink is cancelled).
 """
 import time
 
 import pytest
 
-from conftest import ALL_KERNELS, Kernel, _reply_for, collect_iopub, jobs
+from conftest import ALL_KERNELS, Kernel, _reply_for, collect_iopub, jobs, rest
 
 INTERRUPT_BOUND = 2.0  # seconds, from the issue
 RUNNING_STATES = {"INITIALIZING", "CREATED", "RUNNING", "RESTARTING", "CANCELLING", "FAILING", "RECONCILING"}
@@ -111,3 +113,35 @@ def test_interrupted_flink_job_is_cancelled(ikernel, record_property):
     assert [j["state"] for j in new if j["name"] == "endless-job"] == ["CANCELED"], new
     assert_alive(ikernel)
     assert_engine_runs_jobs(ikernel)
+
+
+# One task (source, filter and sink chained at parallelism 1): the sink opens with the job's only task.
+AT_ONCE_JOB = ('env.fromSequence(0, Long.MAX_VALUE).setParallelism(1).filter(x -> x < 0).setParallelism(1)'
+               '.executeAndCollect("{name}", 5)')
+# Seconds from the job's RUNNING (its tasks are being deployed) to the interrupt: the task opens its
+# sink within some tens of milliseconds, and an interrupt takes some to arrive, so aim at several points.
+AT_ONCE_DELAYS = [0, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1]
+
+
+def test_interrupt_right_after_a_collect_job_is_submitted(ikernel, record_property):
+    base = ikernel.web_ui()
+    task_managers = sorted(tm["id"] for tm in rest(base, "/taskmanagers")["taskmanagers"])
+    names = [f"interrupted-at-once-{i}" for i in range(len(AT_ONCE_DELAYS))]
+    for name, delay in zip(names, AT_ONCE_DELAYS):
+        def deploying(name=name, delay=delay):
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                if any(j["name"] == name and j["state"] in ("RUNNING", "CANCELED", "FAILED", "FINISHED")
+                       for j in jobs(base)):
+                    time.sleep(delay)
+                    return
+                time.sleep(0.005)
+            pytest.fail(f"the job {name} never started: {jobs(base)}")
+
+        interrupt_after(ikernel, AT_ONCE_JOB.format(name=name), deploying, record_property)
+    states = {j["name"]: j["state"] for j in jobs(base) if j["name"] in names}
+    assert states == {name: "CANCELED" for name in names}
+    assert_alive(ikernel)
+    assert_engine_runs_jobs(ikernel)
+    # The same task manager still serves: none was lost (and replaced) on the way.
+    assert sorted(tm["id"] for tm in rest(base, "/taskmanagers")["taskmanagers"]) == task_managers

@@ -21,6 +21,8 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 final class ClusterJobs {
 
     private static final long RPC_TIMEOUT_SECONDS = 10;
+    /** Task start-up takes milliseconds to a few hundred; one that hangs must not stop a cancel for long. */
+    static final Duration STARTUP_BOUND = Duration.ofSeconds(3);
 
     /** A finished job's end never changes: ask the cluster once per job. */
     private final Map<JobID, Instant> endTimes = new ConcurrentHashMap<>();
@@ -68,10 +70,21 @@ final class ClusterJobs {
 
     private static CompletableFuture<?> cancelAndAwaitEnd(MiniCluster cluster, JobID id) {
         // A job may end between listing and cancelling; its result future completes all the same.
-        return cluster.cancelJob(id)
+        return cancelOnceStarted(cluster, id)
                 .handle((ack, error) -> null)
                 .thenCompose(ignored -> cluster.requestJobResult(id))
                 .handle((result, error) -> null);
+    }
+
+    /**
+     * Cancels a job once none of its tasks is still opening its operators (see {@link TaskStartup}),
+     * or after {@link #STARTUP_BOUND}: cancelling a collect sink that has not opened yet costs the
+     * cluster its task manager.
+     */
+    static CompletableFuture<Void> cancelOnceStarted(MiniCluster cluster, JobID id) {
+        return TaskStartup.passed(cluster, id, STARTUP_BOUND)
+                .thenCompose(ignored -> cluster.cancelJob(id))
+                .thenApply(ack -> null);
     }
 
     private static void awaitAll(List<CompletableFuture<?>> futures, Duration timeout) {

@@ -186,14 +186,22 @@ public final class FlinkEngine implements AutoCloseable {
      * Cancels every job that has not ended and waits a few seconds for them to end. A thread blocked
      * collecting a cancelled job's results then fails with an exception. Safe from any thread.
      *
+     * <p>A job whose tasks are still starting is cancelled once they have started (a few hundred
+     * milliseconds at most, normally): Flink 2.3 loses its task manager when a collect sink is
+     * cancelled before it opened. Should a task manager be lost anyway, a new one is started, so that
+     * the next job runs.
+     *
      * @return how many jobs were asked to cancel
      */
     public int cancelRunningJobs() {
-        return cluster.running().map(c -> jobs.cancelRunning(c, CANCEL_TIMEOUT)).orElse(0);
+        int cancelled = cluster.running().map(c -> jobs.cancelRunning(c, CANCEL_TIMEOUT)).orElse(0);
+        cluster.replaceLostTaskManager();
+        return cancelled;
     }
 
     /**
      * Cancels one job and waits a few seconds for it to end; a job that already ended is left alone.
+     * As with {@link #cancelRunningJobs()}, tasks still starting are let start first.
      *
      * @param jobId the job id in hex, as in {@link JobInfo#id()} and the web UI
      * @throws IllegalArgumentException if no job has that id
@@ -203,6 +211,7 @@ public final class FlinkEngine implements AutoCloseable {
         MiniCluster running = cluster.running()
                 .orElseThrow(() -> new IllegalArgumentException("No job with id " + jobId));
         jobs.cancel(running, id, CANCEL_TIMEOUT);
+        cluster.replaceLostTaskManager();
     }
 
     /**
@@ -235,6 +244,11 @@ public final class FlinkEngine implements AutoCloseable {
         } finally {
             TempDirectory.deleteRecursively(options.tempDirectory());
         }
+    }
+
+    /** How many task managers were started to replace lost ones; package-private for tests. */
+    int taskManagersReplaced() {
+        return cluster.taskManagersReplaced();
     }
 
     /** The cluster while it runs; package-private for tests that check there is only one. */

@@ -18,6 +18,7 @@ import org.apache.flink.runtime.minicluster.RpcServiceSharing;
 final class LocalCluster implements AutoCloseable {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
+    private static final long REGISTRATION_POLL_MILLIS = 10;
 
     private final Configuration configuration;
     private final int taskSlots;
@@ -25,6 +26,7 @@ final class LocalCluster implements AutoCloseable {
     private MiniCluster miniCluster;
     private URI webUi;
     private boolean closed;
+    private int taskManagersReplaced;
 
     LocalCluster(Configuration configuration, int taskSlots, int maxFinishedJobs) {
         this.configuration = configuration;
@@ -49,6 +51,7 @@ final class LocalCluster implements AutoCloseable {
             try {
                 cluster.start();
                 webUi = withTrailingSlash(cluster.getRestAddress().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                awaitTaskManager(cluster);
             } catch (Exception e) {
                 cluster.closeAsync();
                 throw new IllegalStateException("cannot start the local Flink cluster: " + e.getMessage(), e);
@@ -56,6 +59,59 @@ final class LocalCluster implements AutoCloseable {
             miniCluster = cluster;
         }
         return miniCluster;
+    }
+
+    /**
+     * Starts a task manager if the cluster has none left, and waits until it offers its slots;
+     * returns whether it did. The MiniCluster closes a task manager that reports a fatal error (a task
+     * whose clean-up fails, such as a collect sink cancelled before it opened) and never starts
+     * another, so every later job would wait for slots until it times out.
+     */
+    synchronized boolean replaceLostTaskManager() {
+        if (miniCluster == null || taskManagers(miniCluster) > 0) {
+            return false;
+        }
+        try {
+            miniCluster.startTaskManager();
+            taskManagersReplaced++;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a new Flink task manager: " + e.getMessage(), e);
+        }
+        awaitTaskManager(miniCluster);
+        return true;
+    }
+
+    /** Waits until a task manager has registered: until then the cluster cannot tell a lost one from a late one. */
+    private static void awaitTaskManager(MiniCluster cluster) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+        while (taskManagers(cluster) == 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("no Flink task manager registered within " + CLOSE_TIMEOUT_SECONDS + " s");
+            }
+            try {
+                Thread.sleep(REGISTRATION_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a Flink task manager registers", e);
+            }
+        }
+    }
+
+    synchronized int taskManagersReplaced() {
+        return taskManagersReplaced;
+    }
+
+    private static int taskManagers(MiniCluster cluster) {
+        try {
+            return cluster.getResourceOverview()
+                    .get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .getNumberTaskManagers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the Flink cluster", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the Flink cluster did not answer: " + e, e);
+        }
     }
 
     /** The cluster if it has been started and not closed; never starts it. */

@@ -38,15 +38,16 @@ final class SharedClusterExecutor implements PipelineExecutor {
                 : PromptCollectJobClient.Waits.STREAMING;
         streamGraph.serializeUserDefinedInstances();
         MiniCluster miniCluster = cluster.start();
+        cluster.replaceLostTaskManager();
         long submitted = System.nanoTime();
         return miniCluster.submitJob(streamGraph).thenApply(submission -> {
             JobID id = submission.getJobID();
-            JobClient client = new MiniClusterJobClient(
+            JobClient client = new StartedCancelJobClient(new MiniClusterJobClient(
                     id,
                     miniCluster,
                     userCodeClassLoader,
                     // SHUTDOWN_CLUSTER would stop the shared cluster after this one job.
-                    JobFinalizationBehavior.NOTHING);
+                    JobFinalizationBehavior.NOTHING), miniCluster);
             // Flink's result fetcher polls in 100 ms steps; this client lets it see results sooner.
             if (!collects) {
                 return client;

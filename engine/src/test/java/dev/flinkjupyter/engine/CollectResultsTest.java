@@ -16,7 +16,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -54,7 +53,7 @@ class CollectResultsTest {
     }
 
     @Test
-    void collectJobsGetThePromptClientAndOthersTheClustersOwn() throws Exception {
+    void collectJobsGetThePromptClientAndOthersOneThatCancelsOnceStarted() throws Exception {
         StreamExecutionEnvironment env = engine.environment();
         CloseableIterator<Integer> results = env.fromData(1, 2, 3).collectAsync();
         JobClient collecting = env.executeAsync("collect-async");
@@ -65,7 +64,7 @@ class CollectResultsTest {
 
         env.fromData(1, 2, 3).sinkTo(new DiscardingSink<>());
         JobClient discarding = env.executeAsync("discard");
-        assertThat(discarding).isInstanceOf(MiniClusterJobClient.class);
+        assertThat(discarding).isInstanceOf(StartedCancelJobClient.class);
         discarding.getJobExecutionResult().get();
     }
 
