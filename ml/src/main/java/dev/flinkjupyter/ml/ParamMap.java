@@ -105,7 +105,9 @@ public final class ParamMap {
                 continue;
             }
             order.add(c);
-            queue.add(c.getSuperclass());
+            if (c.getSuperclass() != null) { // interfaces have none, and ArrayDeque refuses null
+                queue.add(c.getSuperclass());
+            }
             queue.addAll(List.of(c.getInterfaces()));
         }
         return order;
