@@ -10,14 +10,18 @@ import org.apache.flink.api.common.functions.AggregateFunction;
  * The sufficient statistics of naive Bayes in one pass: per class, the total weight of its rows
  * and, per feature, the weighted mean and sum of squared deviations (Welford's update, merged
  * with Chan's formula, which keeps variances accurate where sums of squares would cancel); and the
- * smallest feature value, which multinomial naive Bayes needs to be non-negative.
+ * smallest feature value, which multinomial naive Bayes needs to be non-negative. Clustering
+ * metrics use the same statistics per cluster.
  */
-final class ClassStatistics implements AggregateFunction<FeatureBlock, ClassStatistics.Acc, Object> {
+public final class ClassStatistics implements AggregateFunction<FeatureBlock, ClassStatistics.Acc, Object> {
     /** Per class label: {@code [weight, mean_1..d, m2_1..d]}. */
-    static final class Acc implements Serializable {
-        final TreeMap<Double, double[]> classes = new TreeMap<>();
-        int dim = -1;
-        double min = Double.POSITIVE_INFINITY;
+    public static final class Acc implements Serializable {
+        /** Per label: {@code [weight, mean_1..d, m2_1..d]}. */
+        public final TreeMap<Double, double[]> classes = new TreeMap<>();
+        /** The number of features; -1 before any row. */
+        public int dim = -1;
+        /** The smallest feature value seen. */
+        public double min = Double.POSITIVE_INFINITY;
     }
 
     @Override
