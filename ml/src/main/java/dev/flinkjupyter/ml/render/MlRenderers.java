@@ -1,0 +1,26 @@
+package dev.flinkjupyter.ml.render;
+
+import dev.flinkjupyter.display.RendererProvider;
+import dev.flinkjupyter.display.Renderers;
+import dev.flinkjupyter.ml.classification.NaiveBayesModel;
+import dev.flinkjupyter.ml.classification.OnlineLogisticRegressionModel;
+import dev.flinkjupyter.ml.clustering.ClusteringMetrics;
+import dev.flinkjupyter.ml.clustering.KMeansModel;
+
+/**
+ * The ml module's renderers, found by the display through
+ * {@code META-INF/services/dev.flinkjupyter.display.RendererProvider}: a model shows its learned
+ * values as a table, clustering metrics show the cluster sizes.
+ */
+public final class MlRenderers implements RendererProvider {
+    @Override
+    public void registerInto(Renderers renderers) {
+        renderers.register(KMeansModel.class, (model, context) -> ModelTables.centres(model, context.maxRows()).bundle());
+        renderers.register(NaiveBayesModel.class,
+                (model, context) -> ModelTables.classes(model, context.maxRows()).bundle());
+        renderers.register(OnlineLogisticRegressionModel.class,
+                (model, context) -> ModelTables.coefficients(model, context.maxRows()).bundle());
+        renderers.register(ClusteringMetrics.class,
+                (metrics, context) -> ModelTables.metrics(metrics, context.maxRows()).bundle());
+    }
+}
