@@ -13,12 +13,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.runtime.jobgraph.JobType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironmentFactory;
-import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
@@ -48,13 +48,15 @@ public final class FlinkEngine implements AutoCloseable {
     private final ClusterJobs jobs = new ClusterJobs();
     private final JobProgress progress;
     private final StreamExecutionEnvironmentFactory contextFactory = this::newEnvironment;
+    private final SessionSettings settings;
     private StreamExecutionEnvironment environment;
-    private StreamTableEnvironment tableEnvironment;
+    private volatile SqlSession sql;
     private boolean closed;
 
     private FlinkEngine(EngineOptions options) {
         this.options = options;
         this.environmentConfiguration = FlinkSettings.forEnvironments(options, id);
+        this.settings = new SessionSettings(environmentConfiguration);
         Configuration clusterConfiguration = FlinkSettings.forCluster(options);
         RecordCounters.addTo(clusterConfiguration, id);
         this.cluster = new LocalCluster(clusterConfiguration, options.taskSlots(), options.maxFinishedJobsKept());
@@ -89,27 +91,81 @@ public final class FlinkEngine implements AutoCloseable {
         if (environment == null) {
             cluster.start();
             environment = newEnvironment(runtimeMode(RuntimeExecutionMode.AUTOMATIC));
+            settings.attach(environment);
         }
         return environment;
     }
 
     /**
      * The notebook's {@code tEnv}: BATCH mode, so that bounded SQL yields final rows rather than a
-     * changelog of updates. It has an environment of its own, in BATCH runtime mode, on the shared
-     * cluster. The same instance on every call; create it on the thread that will plan SQL (the
-     * planner keeps per-thread state).
+     * changelog of updates. It is the batch half of {@link #sql()}: tables, views and functions it
+     * creates are seen by SQL cells and the other way round. The same instance on every call; create it
+     * on the thread that will plan SQL (the planner keeps per-thread state).
      */
-    public synchronized StreamTableEnvironment tableEnvironment() {
+    public StreamTableEnvironment tableEnvironment() {
+        return sql().batch();
+    }
+
+    /**
+     * The notebook's SQL: a batch and a streaming table environment over one catalog, and the mode
+     * that chooses between them ({@link SqlMode#AUTO} at first). Created on first use, on the calling
+     * thread, which should be the one that plans SQL.
+     */
+    public synchronized SqlSession sql() {
         checkOpen();
-        if (tableEnvironment == null) {
+        if (sql == null) {
             cluster.start();
             StreamExecutionEnvironment batch = newEnvironment(runtimeMode(RuntimeExecutionMode.BATCH));
-            tableEnvironment = StreamTableEnvironment.create(batch, EnvironmentSettings.newInstance()
-                    .inBatchMode()
-                    .withClassLoader(userClassLoader())
-                    .build());
+            StreamExecutionEnvironment streaming = newEnvironment(runtimeMode(RuntimeExecutionMode.STREAMING));
+            settings.attach(batch);
+            settings.attach(streaming);
+            sql = SqlSession.create(batch, streaming, userClassLoader(), settings);
         }
-        return tableEnvironment;
+        return sql;
+    }
+
+    /**
+     * Sets the default parallelism of the later jobs of {@code env}, {@code tEnv} and SQL.
+     *
+     * @throws IllegalArgumentException if it is below 1 or above the task slots
+     */
+    public void setParallelism(int parallelism) {
+        if (parallelism < 1 || parallelism > options.taskSlots()) {
+            throw new IllegalArgumentException("parallelism must be between 1 and the " + options.taskSlots()
+                    + " task slots of the cluster, was " + parallelism);
+        }
+        set(CoreOptions.DEFAULT_PARALLELISM.key(), String.valueOf(parallelism));
+    }
+
+    /**
+     * Sets one Flink option ({@code pipeline.auto-watermark-interval}, {@code table.exec.*}, ...) for
+     * the later jobs of {@code env}, {@code tEnv} and SQL; {@code execution.runtime-mode} sets the SQL
+     * mode ({@code batch}, {@code streaming} or {@code automatic}).
+     *
+     * @throws IllegalArgumentException if the key is blank or Flink cannot read the value
+     */
+    public void set(String key, String value) {
+        if (key != null && key.strip().equals(ExecutionOptions.RUNTIME_MODE.key())) {
+            String mode = value.strip().toLowerCase(java.util.Locale.ROOT);
+            sql().mode(SqlMode.parse(mode.equals("automatic") ? "auto" : mode));
+            return;
+        }
+        settings.set(key, value);
+    }
+
+    /** Forgets every {@link #set} and {@link #setParallelism}, and the SQL mode goes back to auto. */
+    public void reset() {
+        settings.reset();
+        if (sql != null) {
+            sql.mode(SqlMode.AUTO);
+        }
+    }
+
+    /** The mode, parallelism, slots, web UI, running jobs and changed settings. */
+    public EngineStatus status() {
+        SqlMode mode = sql != null ? sql.mode() : SqlMode.AUTO;
+        List<JobInfo> running = jobs().stream().filter(job -> !job.isTerminal()).toList();
+        return new EngineStatus(mode, settings.parallelism(), options.taskSlots(), webUi(), running, settings.changed());
     }
 
     public boolean isClusterRunning() {

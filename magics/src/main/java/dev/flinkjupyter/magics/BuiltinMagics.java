@@ -6,6 +6,12 @@ import dev.flinkjupyter.magics.builtin.TimeMagic;
 import dev.flinkjupyter.magics.chart.ChartMagic;
 import dev.flinkjupyter.magics.deps.JarsMagic;
 import dev.flinkjupyter.magics.deps.MavenMagic;
+import dev.flinkjupyter.magics.flink.CancelMagic;
+import dev.flinkjupyter.magics.flink.DescribeMagic;
+import dev.flinkjupyter.magics.flink.FlinkMagic;
+import dev.flinkjupyter.magics.flink.JobsMagic;
+import dev.flinkjupyter.magics.flink.TablesMagic;
+import dev.flinkjupyter.magics.sql.SqlMagic;
 
 import java.util.List;
 
@@ -18,6 +24,12 @@ final class BuiltinMagics {
             LsMagic.class,
             HelpMagic.class,
             TimeMagic.class,
+            SqlMagic.class,
+            FlinkMagic.class,
+            TablesMagic.class,
+            DescribeMagic.class,
+            JobsMagic.class,
+            CancelMagic.class,
             MavenMagic.class,
             JarsMagic.class,
             ChartMagic.class);
