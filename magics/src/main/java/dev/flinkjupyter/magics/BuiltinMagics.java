@@ -11,6 +11,9 @@ import dev.flinkjupyter.magics.flink.DescribeMagic;
 import dev.flinkjupyter.magics.flink.FlinkMagic;
 import dev.flinkjupyter.magics.flink.JobsMagic;
 import dev.flinkjupyter.magics.flink.TablesMagic;
+import dev.flinkjupyter.magics.ml.EvaluateMagic;
+import dev.flinkjupyter.magics.ml.PredictMagic;
+import dev.flinkjupyter.magics.ml.TrainMagic;
 import dev.flinkjupyter.magics.sql.SqlMagic;
 
 import java.util.List;
@@ -32,5 +35,8 @@ final class BuiltinMagics {
             CancelMagic.class,
             MavenMagic.class,
             JarsMagic.class,
-            ChartMagic.class);
+            ChartMagic.class,
+            TrainMagic.class,
+            PredictMagic.class,
+            EvaluateMagic.class);
 }
