@@ -69,6 +69,11 @@ final class SharedClusterExecutor implements CacheSupportedPipelineExecutor {
                 .orElseGet(() -> CompletableFuture.completedFuture(Set.of()));
     }
 
+    /**
+     * Releases a cached result. The future completes when the task managers confirm, with their
+     * next heartbeat (up to 10 s later); a job that makes the same result again must wait for it,
+     * or it fails on the partitions still there.
+     */
     @Override
     public CompletableFuture<Void> invalidateClusterDataset(
             AbstractID clusterDatasetId, Configuration configuration, ClassLoader userCodeClassLoader) {

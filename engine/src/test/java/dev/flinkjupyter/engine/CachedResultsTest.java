@@ -41,8 +41,13 @@ class CachedResultsTest {
             }
             assertThat(MAPPED.get()).as("rows mapped again instead of read from the cache").isEqualTo(afterFirst);
 
+            long start = System.nanoTime();
             cached.invalidate();
+            System.out.printf("[engine] invalidate a cached result: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            // made again under the same id, after the task managers confirmed the release
             assertThat(cached.executeAndCollect(1000)).hasSize(100);
+            assertThat(MAPPED.get()).isEqualTo(afterFirst + 100);
+            assertThat(cached.map(x -> x + 1).executeAndCollect(1000)).hasSize(100);
             assertThat(MAPPED.get()).isEqualTo(afterFirst + 100);
         }
     }
