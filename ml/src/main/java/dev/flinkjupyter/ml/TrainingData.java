@@ -5,6 +5,7 @@ import static org.apache.flink.table.api.Expressions.lit;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.MapPartitionFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -119,11 +120,15 @@ public final class TrainingData implements AutoCloseable {
     @Override
     public void close() {
         if (cache != null) {
-            try {
-                cache.invalidate();
-            } catch (Exception e) {
-                // Nothing to undo: a cache that cannot be released is dropped with the cluster.
-            }
+            // In the background: the release is confirmed only by the task managers' next heartbeat
+            // (up to 10 s), and nothing reads these blocks again.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    cache.invalidate();
+                } catch (Exception e) {
+                    // Nothing to undo: a cache that cannot be released is dropped with the cluster.
+                }
+            });
         }
     }
 
