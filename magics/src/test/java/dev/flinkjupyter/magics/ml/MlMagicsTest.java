@@ -92,11 +92,13 @@ class MlMagicsTest {
         TrainedModel model = (TrainedModel) session.value("clusters").orElseThrow();
         assertThat(session.variables()).containsEntry("clusters", TrainedModel.class.getName());
         double[][] found = ((KMeansModel) model.model()).getCentroids().clone();
-        Arrays.sort(found, Comparator.comparingDouble((double[] c) -> c[0] * 100 + c[1]));
-        assertThat(found[0][0]).isCloseTo(0, within(0.5));
-        assertThat(found[0][1]).isCloseTo(0, within(0.5));
-        assertThat(found[1][1]).isCloseTo(10, within(0.5));
-        assertThat(found[2][0]).isCloseTo(10, within(0.5));
+        Arrays.sort(found, Comparator.comparingLong((double[] c) -> Math.round(c[0]) * 100 + Math.round(c[1])));
+        String centres = Arrays.deepToString(found);
+        assertThat(found).as(centres).hasNumberOfRows(3);
+        assertThat(found[0][0]).as(centres).isCloseTo(0, within(0.5));
+        assertThat(found[0][1]).as(centres).isCloseTo(0, within(0.5));
+        assertThat(found[1][1]).as(centres).isCloseTo(10, within(0.5));
+        assertThat(found[2][0]).as(centres).isCloseTo(10, within(0.5));
         String text = shownText();
         assertThat(text).contains("kmeans from 2 features", "x0 = x, x1 = y", "scored on training rows");
         assertThat(SHOWN.stream().anyMatch(b -> b.get(MimeBundle.PNG) != null)).as("the cluster sizes chart").isTrue();
@@ -139,7 +141,7 @@ class MlMagicsTest {
         assertThatThrownBy(() -> run("train", "kmeans --table points --features x,z"))
                 .hasMessageContaining("unknown feature column 'z'; the table has x DECIMAL");
         assertThatThrownBy(() -> run("train", "kmeans --table points --features x,name"))
-                .hasMessageContaining("feature column 'name' is CHAR(3) NOT NULL, not numeric");
+                .hasMessageContaining("feature column 'name' is ").hasMessageContaining(", not numeric");
         assertThatThrownBy(() -> run("train", "naive-bayes --table points --features x,y"))
                 .hasMessageContaining("naive-bayes needs --label COL");
         assertThatThrownBy(() -> run("train", "kmeans --table nowhere --features x"))
