@@ -10,7 +10,7 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 /**
  * Where k-means starts: k-means|| (Bahmani et al., 2012: a few passes each add a handful of rows
  * drawn with probability proportional to their squared distance from the centres so far, then the
- * weighted candidates are reduced to k with k-means++ here) or exact k-means++ (one pass per centre).
+ * weighted candidates are reduced to k with greedy k-means++ here) or exact k-means++ (one pass per centre).
  *
  * <p>Rows are drawn by an exponential race (key {@code -ln(u) / (w d²)}, the smallest keys win),
  * which draws in proportion to {@code w d²} without knowing the total; {@code u} comes from
@@ -73,7 +73,12 @@ final class InitialCentres {
         return Centroids.unflatten(centres, k, dim);
     }
 
-    /** Weighted k-means++ then Lloyd iterations over a small set of weighted points, in this JVM. */
+    /**
+     * Weighted greedy k-means++ then Lloyd iterations over a small set of weighted points, in this
+     * JVM; the best of a few restarts. Greedy: each step draws {@code 2 + ln k} points by weighted
+     * squared distance and keeps the one that lowers the cost most, which rarely leaves a real
+     * cluster without a centre (plain k-means++ over noisy candidates in many dimensions does).
+     */
     static double[][] reduce(double[][] points, double[] weights, int k, long seed) {
         int m = points.length;
         int dim = points[0].length;
@@ -86,17 +91,63 @@ final class InitialCentres {
         }
         Random random = new Random(seed);
         double[] flat = Centroids.flatten(points);
+        double[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int restart = 0; restart < 5; restart++) {
+            double[] centres = greedyPlusPlus(flat, weights, m, dim, k, random);
+            lloyd(flat, weights, m, dim, centres, k);
+            double cost = 0;
+            for (int i = 0; i < m; i++) {
+                cost += weights[i] * Centroids.nearestSquaredDistance(flat, i * dim, centres, k, dim);
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = centres;
+            }
+        }
+        return Centroids.unflatten(best, k, dim);
+    }
+
+    private static double[] greedyPlusPlus(double[] flat, double[] weights, int m, int dim, int k, Random random) {
+        int trials = 2 + (int) Math.log(k);
         double[] centres = new double[k * dim];
         System.arraycopy(flat, pick(weights, random) * dim, centres, 0, dim);
         double[] d2 = new double[m];
+        for (int i = 0; i < m; i++) {
+            d2[i] = Centroids.squaredDistance(flat, i * dim, centres, 0, dim);
+        }
+        double[] score = new double[m];
         for (int c = 1; c < k; c++) {
-            double[] score = new double[m];
             for (int i = 0; i < m; i++) {
-                d2[i] = Centroids.nearestSquaredDistance(flat, i * dim, centres, c, dim);
                 score[i] = weights[i] * d2[i];
             }
-            System.arraycopy(flat, pick(score, random) * dim, centres, c * dim, dim);
+            int chosen = -1;
+            double chosenCost = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < trials; t++) {
+                int candidate = pick(score, random);
+                double cost = 0;
+                for (int i = 0; i < m; i++) {
+                    double d = 0;
+                    for (int j = 0; j < dim; j++) {
+                        double diff = flat[i * dim + j] - flat[candidate * dim + j];
+                        d += diff * diff;
+                    }
+                    cost += weights[i] * Math.min(d2[i], d);
+                }
+                if (cost < chosenCost) {
+                    chosenCost = cost;
+                    chosen = candidate;
+                }
+            }
+            System.arraycopy(flat, chosen * dim, centres, c * dim, dim);
+            for (int i = 0; i < m; i++) {
+                d2[i] = Math.min(d2[i], Centroids.squaredDistance(flat, i * dim, centres, c, dim));
+            }
         }
+        return centres;
+    }
+
+    private static void lloyd(double[] flat, double[] weights, int m, int dim, double[] centres, int k) {
         for (int iteration = 0; iteration < 30; iteration++) {
             double[] sums = new double[k * dim];
             double[] total = new double[k];
@@ -118,10 +169,9 @@ final class InitialCentres {
                 }
             }
             if (!moved) {
-                break;
+                return;
             }
         }
-        return Centroids.unflatten(centres, k, dim);
     }
 
     /** An index drawn with probability proportional to its score; uniform when all scores are 0. */
