@@ -63,6 +63,9 @@ public final class EvaluationViews {
         XYSeries diagonal = chart.addSeries("random guess", new double[] {0, 1}, new double[] {0, 1});
         diagonal.setMarker(SeriesMarkers.NONE);
         chart.getStyler().setLegendVisible(false);
+        // Rates run from 0 to 1 whatever the points; tick labels short.
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setXAxisDecimalPattern("0.0#").setYAxisDecimalPattern("0.0#");
         return chart;
     }
 
