@@ -1,5 +1,7 @@
 package dev.flinkjupyter.ml.feature;
 
+import static org.apache.flink.table.api.Expressions.$;
+
 import dev.flinkjupyter.ml.DataPass;
 import dev.flinkjupyter.ml.InputColumns;
 import dev.flinkjupyter.ml.TableStreams;
@@ -9,8 +11,6 @@ import java.util.Arrays;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
-
-import static org.apache.flink.table.api.Expressions.$;
 
 /**
  * Per element of a vector column: the count, mean, sum of squared deviations (Welford, merged by
