@@ -6,6 +6,10 @@ import dev.flinkjupyter.ml.classification.NaiveBayesModel;
 import dev.flinkjupyter.ml.classification.OnlineLogisticRegressionModel;
 import dev.flinkjupyter.ml.clustering.ClusteringMetrics;
 import dev.flinkjupyter.ml.clustering.KMeansModel;
+import dev.flinkjupyter.ml.evaluation.BinaryClassificationMetrics;
+import dev.flinkjupyter.ml.evaluation.EvaluationViews;
+import dev.flinkjupyter.ml.evaluation.MulticlassClassificationMetrics;
+import dev.flinkjupyter.ml.evaluation.RegressionMetrics;
 
 /**
  * The ml module's renderers, found by the display through
@@ -22,5 +26,9 @@ public final class MlRenderers implements RendererProvider {
                 (model, context) -> ModelTables.coefficients(model, context.maxRows()).bundle());
         renderers.register(ClusteringMetrics.class,
                 (metrics, context) -> ModelTables.metrics(metrics, context.maxRows()).bundle());
+        renderers.register(BinaryClassificationMetrics.class, (metrics, context) -> EvaluationViews.bundle(metrics));
+        renderers.register(MulticlassClassificationMetrics.class,
+                (metrics, context) -> EvaluationViews.bundle(metrics, context.maxRows()));
+        renderers.register(RegressionMetrics.class, (metrics, context) -> EvaluationViews.bundle(metrics));
     }
 }
