@@ -1,8 +1,7 @@
 package dev.flinkjupyter.magics.ml;
 
 import dev.flinkjupyter.magics.MagicException;
-import org.apache.flink.table.api.ApiExpression;
-import org.apache.flink.table.api.DataTypes;
+import dev.flinkjupyter.ml.feature.VectorAssembler;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.apache.flink.table.api.Expressions.$;
-import static org.apache.flink.table.api.Expressions.array;
 
 /**
  * The feature and label columns a user names in {@code %train}: checked against the table before
@@ -42,19 +40,14 @@ final class FeatureColumns {
     }
 
     /**
-     * The table with the vector column added (replaced, if the table has one of that name). A row
-     * with a NULL feature is refused by the estimators with the column's name.
+     * The table with the vector column added (replaced, if the table has one of that name), by the
+     * ml module's {@link VectorAssembler}: a row with a NULL feature fails its job, naming the
+     * column and the row's values.
      */
     static Table withVector(Table table, List<String> features) {
         Table input = table.getResolvedSchema().getColumn(VECTOR).isPresent() ? table.dropColumns($(VECTOR)) : table;
-        List<ApiExpression> values = new ArrayList<>();
-        for (String feature : features) {
-            values.add($(feature).cast(DataTypes.DOUBLE()));
-        }
-        ApiExpression vector = values.size() == 1
-                ? array(values.get(0))
-                : array(values.get(0), values.subList(1, values.size()).toArray());
-        return input.addColumns(vector.as(VECTOR));
+        return new VectorAssembler().setInputCols(features.toArray(String[]::new)).setOutputCol(VECTOR)
+                .setHandleInvalid("error").transform(input)[0];
     }
 
     /** {@code a INT, b STRING}. */

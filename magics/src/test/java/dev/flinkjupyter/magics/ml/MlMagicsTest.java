@@ -133,6 +133,16 @@ class MlMagicsTest {
     }
 
     @Test
+    void aTestFractionScoresOnHeldOutRows() throws Exception {
+        run("train", "naive-bayes --table points --features x,y --label cluster --test-fraction 0.25 --as held");
+        assertThat(shownText()).contains("scored on held-out 25% of points", "accuracy", "confusion");
+        assertThatThrownBy(() -> run("train", "naive-bayes --table points --features x,y --label cluster --test-fraction 1.5"))
+                .hasMessageContaining("--test-fraction 1.5: give a fraction between 0 and 1");
+        assertThatThrownBy(() -> run("train", "naive-bayes --table points --features x --label cluster --test t --test-fraction 0.2"))
+                .hasMessageContaining("mutually exclusive");
+    }
+
+    @Test
     void badInputSaysWhatWasWrong() {
         assertThatThrownBy(() -> run("train", "forest --table points --features x"))
                 .isInstanceOf(MagicException.class)
