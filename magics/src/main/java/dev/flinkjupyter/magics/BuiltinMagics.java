@@ -11,6 +11,7 @@ import dev.flinkjupyter.magics.flink.DescribeMagic;
 import dev.flinkjupyter.magics.flink.FlinkMagic;
 import dev.flinkjupyter.magics.flink.JobsMagic;
 import dev.flinkjupyter.magics.flink.TablesMagic;
+import dev.flinkjupyter.magics.load.LoadMagic;
 import dev.flinkjupyter.magics.ml.EvaluateMagic;
 import dev.flinkjupyter.magics.ml.PredictMagic;
 import dev.flinkjupyter.magics.ml.TrainMagic;
@@ -27,6 +28,7 @@ final class BuiltinMagics {
             LsMagic.class,
             HelpMagic.class,
             TimeMagic.class,
+            LoadMagic.class,
             SqlMagic.class,
             FlinkMagic.class,
             TablesMagic.class,
