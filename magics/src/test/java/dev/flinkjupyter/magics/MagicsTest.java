@@ -111,6 +111,27 @@ class MagicsTest {
         assertThat(out).matches("(?s).*Wall time: [0-9.]+ m?s, CPU time: [0-9.]+ m?s \\(kernel.*\\n");
     }
 
+    @Test
+    void everyBuiltinMagicsUsageFormatsCleanly() throws Exception {
+        Magics magics = Magics.load();
+        PrintStream old = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            for (String name : magics.lineNames()) {
+                assertThat(magics.usage(name, false)).startsWith("Usage: %" + name);
+            }
+            for (String name : magics.cellNames()) {
+                assertThat(magics.usage(name, true)).startsWith("Usage: %%" + name);
+            }
+            magics.summaries();
+        } finally {
+            System.setErr(old);
+        }
+        // picocli formats descriptions: a lone % in one warns and prints the text raw.
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
     private interface Action {
         Object run() throws Exception;
     }

@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
                 "The schema is inferred from the first records unless --schema gives it; a CSV header is detected "
                 + "unless --header or --no-header says. A malformed row fails with its file and line."},
         footer = {"", "Examples:",
-                "  %load data/sales.csv",
-                "  %load 'logs/*/part-*.csv' --as logs --delimiter ';' --on-error skip",
-                "  %load events.jsonl --schema \"id BIGINT, kind STRING, at TIMESTAMP(3)\""})
+                "  %%load data/sales.csv",
+                "  %%load 'logs/*/part-*.csv' --as logs --delimiter ';' --on-error skip",
+                "  %%load events.jsonl --schema \"id BIGINT, kind STRING, at TIMESTAMP(3)\""})
 public final class LoadMagic implements LineMagic {
 
     @Parameters(index = "0", paramLabel = "PATH",
