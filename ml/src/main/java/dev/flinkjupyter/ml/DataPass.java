@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.RichMapPartitionFunction;
+import org.apache.flink.api.common.functions.RichAggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.flink.util.Collector;
 
 /**
  * One pass over bounded data as one Flink job: every parallel subtask folds its share of the
@@ -26,7 +25,7 @@ import org.apache.flink.util.Collector;
  * <p>This is how training, fitting a scaler and evaluating work: the data stays in Flink; what
  * comes back is a small aggregate (sums, counts, X<sup>T</sup>X, a gradient and Hessian, a
  * histogram). The job needs batch execution (bounded input); it uses
- * {@code DataStream.fullWindowPartition()} so that each subtask sees all of its elements.
+ * {@code DataStream.fullWindowPartition().aggregate(..)} so that each subtask folds all of its elements.
  */
 public final class DataPass {
     private DataPass() {
@@ -44,7 +43,7 @@ public final class DataPass {
     public static <T, A extends Serializable> A run(DataStream<T> data, AggregateFunction<T, A, ?> aggregate,
             String jobName) {
         DataStream<Tuple2<Integer, byte[]>> partials = data.fullWindowPartition()
-                .mapPartition(new Partial<>(aggregate))
+                .aggregate(new Partial<>(aggregate))
                 .returns(new TypeHint<Tuple2<Integer, byte[]>>() { }.getTypeInfo())
                 .name(jobName + ": partial aggregates");
         List<Tuple2<Integer, byte[]>> collected = new ArrayList<>();
@@ -64,9 +63,14 @@ public final class DataPass {
         return result;
     }
 
-    /** Folds one subtask's elements and emits (subtask index, serialised accumulator). */
+    /**
+     * Folds one subtask's elements and gives (subtask index, serialised accumulator). It runs in
+     * Flink's partition aggregate operator, in the task thread: an exception from the aggregate
+     * fails the job, never the JVM (which a failure inside {@code mapPartition}'s separate thread
+     * would).
+     */
     private static final class Partial<T, A extends Serializable>
-            extends RichMapPartitionFunction<T, Tuple2<Integer, byte[]>> {
+            extends RichAggregateFunction<T, A, Tuple2<Integer, byte[]>> {
         private final AggregateFunction<T, A, ?> aggregate;
 
         Partial(AggregateFunction<T, A, ?> aggregate) {
@@ -74,12 +78,23 @@ public final class DataPass {
         }
 
         @Override
-        public void mapPartition(Iterable<T> values, Collector<Tuple2<Integer, byte[]>> out) {
-            A acc = aggregate.createAccumulator();
-            for (T value : values) {
-                acc = aggregate.add(value, acc);
-            }
-            out.collect(Tuple2.of(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), serialize(acc)));
+        public A createAccumulator() {
+            return aggregate.createAccumulator();
+        }
+
+        @Override
+        public A add(T value, A acc) {
+            return aggregate.add(value, acc);
+        }
+
+        @Override
+        public Tuple2<Integer, byte[]> getResult(A acc) {
+            return Tuple2.of(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), serialize(acc));
+        }
+
+        @Override
+        public A merge(A a, A b) {
+            return aggregate.merge(a, b);
         }
     }
 

@@ -4,49 +4,39 @@ import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.lit;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.MapPartitionFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.CachedDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.Collector;
 
 /**
  * The rows an estimator trains on, as a bounded stream of {@link FeatureBlock}s in Flink, read by
  * {@link #pass passes}: each pass is one Flink job ({@link DataPass}) whose subtasks fold their
  * blocks into a small aggregate that comes back to this JVM. The rows themselves never do.
  *
- * <p>An iterative estimator calls {@link #cached()}: the first pass then also keeps the packed
- * blocks in the cluster (Flink's {@code DataStream.cache()}, an intermediate result of the batch
- * job that later jobs read instead of the source), so later passes skip reading and converting
- * the table. {@link #close()} releases it.
+ * <p>Every pass reads the table again; keeping the packed blocks in the cluster between passes
+ * (Flink's {@code DataStream.cache()}) is not done yet.
  *
  * <pre>{@code
- * try (TrainingData data = TrainingData.of(table, "features", "label", null).cached()) {
- *     Sums sums = data.pass("count rows", new CountRows());
- *     ...
- * }
+ * TrainingData data = TrainingData.of(table, "features", "label", null);
+ * Sums sums = data.pass("count rows", new CountRows());
  * }</pre>
  */
-public final class TrainingData implements AutoCloseable {
+public final class TrainingData {
     /** The most rows in one {@link FeatureBlock}. */
     public static final int BLOCK_ROWS = 4096;
 
     private final String name;
     private final DataStream<FeatureBlock> blocks;
-    private final CachedDataStream<FeatureBlock> cache;
     private int passes;
 
-    private TrainingData(String name, DataStream<FeatureBlock> blocks, CachedDataStream<FeatureBlock> cache) {
+    private TrainingData(String name, DataStream<FeatureBlock> blocks) {
         this.name = name;
         this.blocks = blocks;
-        this.cache = cache;
     }
 
     /**
@@ -74,26 +64,9 @@ public final class TrainingData implements AutoCloseable {
                 labelCol == null ? lit(0.0).as("l") : $(labelCol).cast(DataTypes.DOUBLE()).as("l"),
                 weightCol == null ? lit(1.0).as("w") : $(weightCol).cast(DataTypes.DOUBLE()).as("w"));
         DataStream<Row> rows = tEnv.toDataStream(selected);
-        SingleOutputStreamOperator<FeatureBlock> blocks = rows.fullWindowPartition()
-                .mapPartition(new Packer(featuresCol, labelCol, weightCol))
-                .returns(TypeInformation.of(FeatureBlock.class))
-                .name("pack rows into blocks");
-        return new TrainingData(featuresCol, blocks, null);
-    }
-
-    /**
-     * The same data, kept in the cluster by the first pass for the passes after it. Worth it for
-     * more than one pass; a single pass is cheaper without.
-     */
-    public TrainingData cached() {
-        if (cache != null) {
-            return this;
-        }
-        if (!(blocks instanceof SingleOutputStreamOperator<FeatureBlock> operator)) {
-            throw new IllegalStateException("cannot cache these blocks");
-        }
-        CachedDataStream<FeatureBlock> cached = operator.cache();
-        return new TrainingData(name, cached, cached);
+        SingleOutputStreamOperator<FeatureBlock> blocks = rows.transform("pack rows into blocks",
+                TypeInformation.of(FeatureBlock.class), new BlockPacker(featuresCol, labelCol, weightCol));
+        return new TrainingData(featuresCol, blocks);
     }
 
     /** The blocks, for a caller that builds a job of its own over them. */
@@ -113,71 +86,5 @@ public final class TrainingData implements AutoCloseable {
     /** How many passes ran. */
     public int passes() {
         return passes;
-    }
-
-    /** Releases the cached blocks, if any. */
-    @Override
-    public void close() {
-        if (cache != null) {
-            try {
-                cache.invalidate();
-            } catch (Exception e) {
-                // Nothing to undo: a cache that cannot be released is dropped with the cluster.
-            }
-        }
-    }
-
-    /** Packs a subtask's rows into blocks of at most {@link #BLOCK_ROWS} rows. */
-    private static final class Packer implements MapPartitionFunction<Row, FeatureBlock> {
-        private final String featuresCol;
-        private final String labelCol;
-        private final String weightCol;
-
-        Packer(String featuresCol, String labelCol, String weightCol) {
-            this.featuresCol = featuresCol;
-            this.labelCol = labelCol;
-            this.weightCol = weightCol;
-        }
-
-        @Override
-        public void mapPartition(Iterable<Row> rows, Collector<FeatureBlock> out) {
-            int dim = -1;
-            int n = 0;
-            double[] features = null;
-            double[] labels = new double[BLOCK_ROWS];
-            double[] weights = new double[BLOCK_ROWS];
-            for (Row row : rows) {
-                double[] x = Vectors.toArray(row.getField(0), featuresCol);
-                if (dim < 0) {
-                    dim = x.length;
-                    features = new double[BLOCK_ROWS * dim];
-                } else if (x.length != dim) {
-                    throw new IllegalArgumentException("column '" + featuresCol + "' holds vectors of " + dim
-                            + " and of " + x.length + " elements; all must have the same size");
-                }
-                Object label = row.getField(1);
-                if (label == null) {
-                    throw new IllegalArgumentException("label column '" + labelCol + "' holds a null; filter those rows");
-                }
-                Object weight = row.getField(2);
-                if (weight == null) {
-                    throw new IllegalArgumentException("weight column '" + weightCol + "' holds a null");
-                }
-                System.arraycopy(x, 0, features, n * dim, dim);
-                labels[n] = (Double) label;
-                weights[n] = (Double) weight;
-                if (++n == BLOCK_ROWS) {
-                    out.collect(new FeatureBlock(n, dim, features, labels, weights));
-                    features = new double[BLOCK_ROWS * dim];
-                    labels = new double[BLOCK_ROWS];
-                    weights = new double[BLOCK_ROWS];
-                    n = 0;
-                }
-            }
-            if (n > 0) {
-                out.collect(new FeatureBlock(n, dim, Arrays.copyOf(features, n * dim), Arrays.copyOf(labels, n),
-                        Arrays.copyOf(weights, n)));
-            }
-        }
     }
 }
