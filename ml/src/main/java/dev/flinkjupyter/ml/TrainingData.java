@@ -6,6 +6,7 @@ import static org.apache.flink.table.api.Expressions.lit;
 import java.io.Serializable;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.CachedDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.table.api.DataTypes;
@@ -18,25 +19,31 @@ import org.apache.flink.types.Row;
  * {@link #pass passes}: each pass is one Flink job ({@link DataPass}) whose subtasks fold their
  * blocks into a small aggregate that comes back to this JVM. The rows themselves never do.
  *
- * <p>Every pass reads the table again; keeping the packed blocks in the cluster between passes
- * (Flink's {@code DataStream.cache()}) is not done yet.
+ * <p>An iterative estimator calls {@link #cached()}: the first pass then also keeps the packed
+ * blocks in the cluster (Flink's {@code DataStream.cache()}, an intermediate result of the batch
+ * job that later jobs read instead of the source), so later passes skip reading and converting
+ * the table. {@link #close()} releases it.
  *
  * <pre>{@code
- * TrainingData data = TrainingData.of(table, "features", "label", null);
- * Sums sums = data.pass("count rows", new CountRows());
+ * try (TrainingData data = TrainingData.of(table, "features", "label", null).cached()) {
+ *     Sums sums = data.pass("count rows", new CountRows());
+ *     ...
+ * }
  * }</pre>
  */
-public final class TrainingData {
+public final class TrainingData implements AutoCloseable {
     /** The most rows in one {@link FeatureBlock}. */
     public static final int BLOCK_ROWS = 4096;
 
     private final String name;
     private final DataStream<FeatureBlock> blocks;
+    private final CachedDataStream<FeatureBlock> cache;
     private int passes;
 
-    private TrainingData(String name, DataStream<FeatureBlock> blocks) {
+    private TrainingData(String name, DataStream<FeatureBlock> blocks, CachedDataStream<FeatureBlock> cache) {
         this.name = name;
         this.blocks = blocks;
+        this.cache = cache;
     }
 
     /**
@@ -66,7 +73,22 @@ public final class TrainingData {
         DataStream<Row> rows = tEnv.toDataStream(selected);
         SingleOutputStreamOperator<FeatureBlock> blocks = rows.transform("pack rows into blocks",
                 TypeInformation.of(FeatureBlock.class), new BlockPacker(featuresCol, labelCol, weightCol));
-        return new TrainingData(featuresCol, blocks);
+        return new TrainingData(featuresCol, blocks, null);
+    }
+
+    /**
+     * The same data, kept in the cluster by the first pass for the passes after it. Worth it for
+     * more than one pass; a single pass is cheaper without.
+     */
+    public TrainingData cached() {
+        if (cache != null) {
+            return this;
+        }
+        if (!(blocks instanceof SingleOutputStreamOperator<FeatureBlock> operator)) {
+            throw new IllegalStateException("cannot cache these blocks");
+        }
+        CachedDataStream<FeatureBlock> cached = operator.cache();
+        return new TrainingData(name, cached, cached);
     }
 
     /** The blocks, for a caller that builds a job of its own over them. */
@@ -86,5 +108,17 @@ public final class TrainingData {
     /** How many passes ran. */
     public int passes() {
         return passes;
+    }
+
+    /** Releases the cached blocks, if any. */
+    @Override
+    public void close() {
+        if (cache != null) {
+            try {
+                cache.invalidate();
+            } catch (Exception e) {
+                // Nothing to undo: a cache that cannot be released is dropped with the cluster.
+            }
+        }
     }
 }
