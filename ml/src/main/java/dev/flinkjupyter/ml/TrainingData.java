@@ -4,6 +4,7 @@ import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.lit;
 
 import java.io.Serializable;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.CachedDataStream;
@@ -19,16 +20,16 @@ import org.apache.flink.types.Row;
  * {@link #pass passes}: each pass is one Flink job ({@link DataPass}) whose subtasks fold their
  * blocks into a small aggregate that comes back to this JVM. The rows themselves never do.
  *
- * <p>An iterative estimator calls {@link #cached()}: the first pass then also keeps the packed
- * blocks in the cluster (Flink's {@code DataStream.cache()}, an intermediate result of the batch
- * job that later jobs read instead of the source), so later passes skip reading and converting
- * the table. {@link #close()} releases it.
+ * <p>Every pass reads the table again, unless the estimator calls {@link #cached()}: the first
+ * pass then also keeps the packed blocks in the cluster (Flink's {@code DataStream.cache()}, an
+ * intermediate result of the batch job that later jobs read instead of the source), and
+ * {@link #close()} releases them. On the kernel's engine this needs its executor to report the
+ * cached results (it does); a plain local environment starts a cluster per job and so makes the
+ * blocks again every pass, which is correct, only slower.
  *
  * <pre>{@code
- * try (TrainingData data = TrainingData.of(table, "features", "label", null).cached()) {
- *     Sums sums = data.pass("count rows", new CountRows());
- *     ...
- * }
+ * TrainingData data = TrainingData.of(table, "features", "label", null);
+ * Sums sums = data.pass("count rows", new CountRows());
  * }</pre>
  */
 public final class TrainingData implements AutoCloseable {
@@ -39,6 +40,10 @@ public final class TrainingData implements AutoCloseable {
     private final DataStream<FeatureBlock> blocks;
     private final CachedDataStream<FeatureBlock> cache;
     private int passes;
+
+    private TrainingData(String name, DataStream<FeatureBlock> blocks) {
+        this(name, blocks, null);
+    }
 
     private TrainingData(String name, DataStream<FeatureBlock> blocks, CachedDataStream<FeatureBlock> cache) {
         this.name = name;
@@ -73,12 +78,12 @@ public final class TrainingData implements AutoCloseable {
         DataStream<Row> rows = tEnv.toDataStream(selected);
         SingleOutputStreamOperator<FeatureBlock> blocks = rows.transform("pack rows into blocks",
                 TypeInformation.of(FeatureBlock.class), new BlockPacker(featuresCol, labelCol, weightCol));
-        return new TrainingData(featuresCol, blocks, null);
+        return new TrainingData(featuresCol, blocks);
     }
 
     /**
      * The same data, kept in the cluster by the first pass for the passes after it. Worth it for
-     * more than one pass; a single pass is cheaper without.
+     * more than one pass; a single pass is cheaper without. Close it to release the blocks.
      */
     public TrainingData cached() {
         if (cache != null) {
@@ -114,11 +119,15 @@ public final class TrainingData implements AutoCloseable {
     @Override
     public void close() {
         if (cache != null) {
-            try {
-                cache.invalidate();
-            } catch (Exception e) {
-                // Nothing to undo: a cache that cannot be released is dropped with the cluster.
-            }
+            // In the background: the release is confirmed only by the task managers' next heartbeat
+            // (up to 10 s), and nothing reads these blocks again.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    cache.invalidate();
+                } catch (Exception e) {
+                    // Nothing to undo: a cache that cannot be released is dropped with the cluster.
+                }
+            });
         }
     }
 }
