@@ -10,6 +10,10 @@ import dev.flinkjupyter.ml.classification.OnlineLogisticRegressionModel;
 import dev.flinkjupyter.ml.clustering.ClusteringMetrics;
 import dev.flinkjupyter.ml.clustering.KMeansModel;
 import dev.flinkjupyter.ml.regression.LinearRegressionModel;
+import dev.flinkjupyter.ml.evaluation.BinaryClassificationMetrics;
+import dev.flinkjupyter.ml.evaluation.EvaluationViews;
+import dev.flinkjupyter.ml.evaluation.MulticlassClassificationMetrics;
+import dev.flinkjupyter.ml.evaluation.RegressionMetrics;
 
 /**
  * The ml module's renderers, found by the display through
@@ -33,5 +37,9 @@ public final class MlRenderers implements RendererProvider {
         renderers.register(LinearSVCModel.class,
                 (model, context) -> LinearModelTables.linearSvc(model, context.maxRows()).bundle());
         renderers.register(TrainingHistory.class, TrainingCurves::render);
+        renderers.register(BinaryClassificationMetrics.class, (metrics, context) -> EvaluationViews.bundle(metrics));
+        renderers.register(MulticlassClassificationMetrics.class,
+                (metrics, context) -> EvaluationViews.bundle(metrics, context.maxRows()));
+        renderers.register(RegressionMetrics.class, (metrics, context) -> EvaluationViews.bundle(metrics));
     }
 }
