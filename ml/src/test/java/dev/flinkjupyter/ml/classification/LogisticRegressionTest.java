@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.flinkjupyter.ml.Stage;
 import dev.flinkjupyter.ml.TestFlink;
 import dev.flinkjupyter.ml.TrainingHistory;
+import dev.flinkjupyter.ml.evaluation.BinaryClassificationEvaluator;
+import dev.flinkjupyter.ml.evaluation.BinaryClassificationMetrics;
 import dev.flinkjupyter.ml.testing.LocalFlink;
 import dev.flinkjupyter.ml.testing.Synthetic;
 import java.nio.file.Path;
@@ -56,6 +58,23 @@ class LogisticRegressionTest {
             assertThat(history.steps().get(i).loss()).isLessThanOrEqualTo(history.steps().get(i - 1).loss());
         }
         assertThat(history.steps().get(history.size() - 1).metric()).isCloseTo(train.bayesAccuracy(), within(0.01));
+    }
+
+    @Test
+    void itsOutputIsWhatTheEvaluatorsRead() {
+        LogisticData train = new LogisticData(BINARY, 5000, 11);
+        LogisticData test = new LogisticData(BINARY, 5000, 12);
+        StreamTableEnvironment tEnv = LocalFlink.batch(2);
+        LogisticRegressionModel model = new LogisticRegression().fit(Synthetic.table(tEnv, train.x, train.y));
+        BinaryClassificationMetrics metrics = new BinaryClassificationEvaluator()
+                .evaluate(model.transform(Synthetic.table(tEnv, test.x, test.y))[0]);
+        assertThat(metrics.accuracy()).isCloseTo(accuracy(test, model::predict), within(1e-9));
+        double logLoss = 0;
+        for (int i = 0; i < test.x.length; i++) {
+            logLoss -= Math.log(model.predictProbabilities(test.x[i])[(int) test.y[i]]) / test.x.length;
+        }
+        assertThat(metrics.logLoss()).isCloseTo(logLoss, within(1e-9));
+        assertThat(metrics.areaUnderROC()).isGreaterThan(0.9);
     }
 
     @Test
