@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.flinkjupyter.ml.Stage;
 import dev.flinkjupyter.ml.TestFlink;
+import dev.flinkjupyter.ml.evaluation.RegressionEvaluator;
+import dev.flinkjupyter.ml.evaluation.RegressionMetrics;
 import dev.flinkjupyter.ml.testing.LocalFlink;
 import dev.flinkjupyter.ml.testing.Synthetic;
 import java.nio.file.Path;
@@ -66,6 +68,18 @@ class LinearRegressionTest {
         assertThat(model.getSummary().trainingR2()).isGreaterThan(0.99);
         assertThat(model.getSolverNote()).isEmpty();
         assertThat(model.getTrainingHistory().size()).isZero();
+    }
+
+    @Test
+    void theEvaluatorFindsTheTrainingFitTheModelReports() {
+        double[][] x = features(3000, 15);
+        double[] y = labels(x, 0.7, 16);
+        StreamTableEnvironment tEnv = LocalFlink.batch(2);
+        LinearRegressionModel model = new LinearRegression().setReg(0.05).fit(Synthetic.table(tEnv, x, y));
+        RegressionMetrics metrics = new RegressionEvaluator()
+                .evaluate(model.transform(Synthetic.table(tEnv, x, y))[0]);
+        assertThat(metrics.rmse()).isCloseTo(model.getSummary().trainingRmse(), within(1e-9));
+        assertThat(metrics.r2()).isCloseTo(model.getSummary().trainingR2(), within(1e-9));
     }
 
     @Test
