@@ -74,7 +74,7 @@ public final class NewtonMethod {
                 for (int i = 0; i < theta.length; i++) {
                     next[i] = theta[i] - step * direction[i];
                 }
-                there = data.pass(jobName + " (iteration " + (steps.size()) + ")", passAt.apply(next));
+                there = data.pass(jobName + " (iteration " + (steps.size() + 1) + ")", passAt.apply(next));
                 passes++;
                 nextObjective = objective(there, next, problem);
                 if (nextObjective <= objective * (1 + 1e-12)) {
