@@ -28,8 +28,9 @@
  * pass, converging in a handful. Linear algebra is EJML's.
  *
  * <p>{@link dev.flinkjupyter.ml.TrainingData} packs the rows into {@link dev.flinkjupyter.ml.FeatureBlock}s
- * of a few thousand rows (flat arrays), so that a pass does matrix work per block (EJML) and
- * Flink moves a few large arrays instead of many rows. Each pass reads the table again; keeping
- * the blocks in the cluster between passes ({@code DataStream.cache()}) is not done yet.
+ * of a few thousand rows (flat arrays), so that a pass does matrix work per block and Flink moves
+ * and stores a few large arrays instead of many rows. For several passes it keeps the blocks in
+ * the cluster with Flink's {@code DataStream.cache()}: the first job writes them as an intermediate
+ * result, later jobs read that instead of re-reading and re-converting the source.
  */
 package dev.flinkjupyter.ml;
