@@ -46,7 +46,7 @@ public final class KMeans implements Estimator<KMeans, KMeansModel>, HasFeatures
             K_MEANS_PARALLEL, ParamValidator.inArray(K_MEANS_PARALLEL, K_MEANS_PLUS_PLUS));
     /** The number of sampling passes of k-means||. */
     public static final Param<Integer> INIT_STEPS = new Param<>("initSteps", Integer.class,
-            "The number of sampling passes of k-means||, each adding 2k candidate centres.", 3,
+            "The number of sampling passes of k-means||, each adding 2k candidate centres.", 2,
             ParamValidator.gtEq(1));
 
     private final ParamMap params = new ParamMap(KMeans.class);
@@ -81,7 +81,11 @@ public final class KMeans implements Estimator<KMeans, KMeansModel>, HasFeatures
         return get(INIT_STEPS);
     }
 
-    /** Sets the number of sampling passes of k-means|| (default 3). */
+    /**
+     * Sets the number of sampling passes of k-means|| (default 2, as Spark's). Each later pass
+     * measures every row against all candidates so far, so the passes of the start cost about
+     * {@code (1 + 2k + 4k + ...) / k} Lloyd iterations.
+     */
     public KMeans setInitSteps(int steps) {
         return set(INIT_STEPS, steps);
     }

@@ -239,7 +239,7 @@ public final class MlBenchmark {
             for (int i = 0; i < x.length; i++) {
                 line.setLength(0);
                 for (double v : x[i]) {
-                    line.append(v).append(',');
+                    line.append(String.format("%.6g", v)).append(','); // 6 digits, as data files usually have
                 }
                 line.append(y[i]).append('\n');
                 out.write(line.toString());
