@@ -3,10 +3,13 @@ package dev.flinkjupyter.magics.ml;
 import dev.flinkjupyter.magics.MagicException;
 import dev.flinkjupyter.ml.Estimator;
 import dev.flinkjupyter.ml.WithParams;
+import dev.flinkjupyter.ml.classification.LinearSVC;
+import dev.flinkjupyter.ml.classification.LogisticRegression;
 import dev.flinkjupyter.ml.classification.NaiveBayes;
 import dev.flinkjupyter.ml.classification.OnlineLogisticRegression;
 import dev.flinkjupyter.ml.clustering.KMeans;
 import dev.flinkjupyter.ml.clustering.OnlineKMeans;
+import dev.flinkjupyter.ml.regression.LinearRegression;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,6 +18,9 @@ import java.util.stream.Collectors;
 
 /** The algorithms {@code %train} knows, by the names users type. */
 public enum Algorithm {
+    LINEAR_REGRESSION("linear-regression", ModelKind.REGRESSION, false, LinearRegression::new),
+    LOGISTIC_REGRESSION("logistic-regression", ModelKind.CLASSIFICATION, false, LogisticRegression::new),
+    LINEAR_SVC("linear-svc", ModelKind.CLASSIFICATION, false, LinearSVC::new),
     KMEANS("kmeans", ModelKind.CLUSTERING, false, KMeans::new),
     NAIVE_BAYES("naive-bayes", ModelKind.CLASSIFICATION, false, NaiveBayes::new),
     ONLINE_LOGISTIC_REGRESSION("online-logistic-regression", ModelKind.CLASSIFICATION, true, OnlineLogisticRegression::new),

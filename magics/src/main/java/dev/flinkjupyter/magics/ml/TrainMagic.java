@@ -22,8 +22,9 @@ import java.util.Map;
  * {@code %train ALGO --table NAME --label COL --features C1,C2 [--as MODEL]}: trains on the
  * notebook's cluster, shows the model's metrics and curves, and binds the model.
  */
-@Command(name = "train", description = "Trains a model with Flink: %%train kmeans --table points --features x,y --as clusters",
-        footer = {"", "Algorithms: kmeans, naive-bayes, online-logistic-regression, online-kmeans.",
+@Command(name = "train", description = "Trains a model with Flink: %%train logistic-regression --table t --label y --features a,b --as m",
+        footer = {"", "Algorithms: linear-regression, logistic-regression, linear-svc, kmeans, naive-bayes,",
+                "online-logistic-regression, online-kmeans.",
                 "Batch algorithms train on a bounded table and are scored on --test, a --test-fraction split, or the training rows;",
                 "online ones learn from a stream as it flows (an unbounded table runs until interrupted)."})
 public final class TrainMagic implements LineMagic {

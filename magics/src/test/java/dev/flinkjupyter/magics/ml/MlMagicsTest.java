@@ -133,6 +133,27 @@ class MlMagicsTest {
     }
 
     @Test
+    void linearModelsTrainScoreAndShowTheirCurves() throws Exception {
+        session.engine().sql().execute("CREATE TEMPORARY VIEW binary_points AS SELECT x, y, CASE WHEN cluster = 1 THEN 1 ELSE 0 END AS"
+                + " far_right, 3 * x - 2 * y + 1 AS z FROM points");
+        run("train", "logistic-regression --table binary_points --features x,y --label far_right --as logit");
+        String text = shownText();
+        assertThat(text).contains("logistic-regression predicting far_right", "accuracy", "areaUnderROC", "per iteration");
+        assertThat(session.value("logit").orElseThrow()).isInstanceOf(TrainedModel.class);
+        SHOWN.clear();
+        run("train", "linear-regression --table binary_points --features x,y --label z --as line");
+        assertThat(shownText()).contains("rmse");
+        SHOWN.clear();
+        run("train", "linear-svc --table binary_points --features x,y --label far_right --param reg=0.1 --as svc");
+        assertThat(shownText()).contains("accuracy");
+        session.engine().sql().execute("CREATE TEMPORARY VIEW one_class AS SELECT x, y, 1 AS label FROM points");
+        assertThatThrownBy(() -> run("train", "logistic-regression --table one_class --features x,y --label label"))
+                .isInstanceOf(MagicException.class)
+                .hasMessageContaining("logistic-regression on one_class: ")
+                .hasMessageContaining("class");
+    }
+
+    @Test
     void aTestFractionScoresOnHeldOutRows() throws Exception {
         run("train", "naive-bayes --table points --features x,y --label cluster --test-fraction 0.25 --as held");
         assertThat(shownText()).contains("scored on held-out 25% of points", "accuracy", "confusion");
