@@ -12,6 +12,9 @@ import dev.flinkjupyter.magics.flink.FlinkMagic;
 import dev.flinkjupyter.magics.flink.JobsMagic;
 import dev.flinkjupyter.magics.flink.TablesMagic;
 import dev.flinkjupyter.magics.load.LoadMagic;
+import dev.flinkjupyter.magics.ml.EvaluateMagic;
+import dev.flinkjupyter.magics.ml.PredictMagic;
+import dev.flinkjupyter.magics.ml.TrainMagic;
 import dev.flinkjupyter.magics.sql.SqlMagic;
 
 import java.util.List;
@@ -25,6 +28,7 @@ final class BuiltinMagics {
             LsMagic.class,
             HelpMagic.class,
             TimeMagic.class,
+            LoadMagic.class,
             SqlMagic.class,
             FlinkMagic.class,
             TablesMagic.class,
@@ -34,5 +38,7 @@ final class BuiltinMagics {
             MavenMagic.class,
             JarsMagic.class,
             ChartMagic.class,
-            LoadMagic.class);
+            TrainMagic.class,
+            PredictMagic.class,
+            EvaluateMagic.class);
 }

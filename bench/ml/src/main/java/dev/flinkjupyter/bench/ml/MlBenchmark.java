@@ -1,0 +1,273 @@
+package dev.flinkjupyter.bench.ml;
+
+import dev.flinkjupyter.ml.TrainingData;
+import dev.flinkjupyter.ml.clustering.KMeans;
+import dev.flinkjupyter.ml.clustering.KMeansModel;
+import dev.flinkjupyter.engine.EngineOptions;
+import dev.flinkjupyter.engine.FlinkEngine;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/**
+ * The ml benchmark (issue 5): logistic regression's unit of work and k-means (k=10) on 1M rows x 20
+ * features, parallelism 2, next to Smile and a plain Java loop on the same data, in one run.
+ * Flink runs on the kernel's engine ({@link FlinkEngine}: one local cluster, jobs submitted to it
+ * directly), as in a notebook. Prints a Markdown report; {@code bench/ml/run.sh} runs it and keeps
+ * the report in {@code bench/ml/results.md}. It asserts nothing, it measures.
+ *
+ * <p>Arguments: {@code report.md [rows] [parallelism]}, by default 1000000 rows and parallelism 2.
+ * The report goes to the file; standard output carries the engine's job progress lines.
+ */
+public final class MlBenchmark {
+    private static final int DIM = 20;
+    private static final long SEED = 2026;
+    private final List<String> lines = new ArrayList<>();
+    private final java.util.Map<StreamTableEnvironment, StreamExecutionEnvironment> environments =
+            new java.util.IdentityHashMap<>();
+    private final int rows;
+    private final int parallelism;
+
+    private MlBenchmark(int rows, int parallelism) {
+        this.rows = rows;
+        this.parallelism = parallelism;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: MlBenchmark report.md [rows] [parallelism]");
+        }
+        Path report = Path.of(args[0]);
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path engineDir = Files.createTempDirectory("ml-bench-engine");
+        try (FlinkEngine engine = FlinkEngine.create(EngineOptions.of(engineDir)
+                .withParallelism(parallelism).withTaskSlots(Math.max(4, 2 * parallelism)))) {
+            engine.tableEnvironment(); // starts the cluster: not part of any figure
+            new MlBenchmark(rows, parallelism).run(report);
+        }
+        System.exit(0);
+    }
+
+    private void run(Path report) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        line("# ml benchmark: " + rows + " rows x " + DIM + " features, parallelism " + parallelism);
+        line("");
+        line("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, load average at start " + String.format("%.1f", load) + "; one run; times are wall clock.");
+        line("");
+        BenchData logistic = new BenchData(BenchData.Kind.LOGISTIC, SEED, DIM);
+        double[] y = new double[rows];
+        double[][] x = logistic.rows(0, rows, y);
+        int heldOut = Math.max(rows / 5, 1000);
+        double[] testY = new double[heldOut];
+        double[][] testX = logistic.rows(rows, rows + heldOut, testY);
+
+        section("Logistic regression: one full-batch gradient pass");
+        double plainMs = plainLoop(x, y);
+        line(String.format("| plain Java loop over double[][] (median of 7) | %.1f ms |", plainMs));
+        passes(logistic, rows, parallelism, "engine");
+        for (int[] setting : new int[][] {{rows / 10, 1}, {rows / 10, parallelism}, {rows, 1}}) {
+            if (setting[1] != parallelism || setting[0] != rows) {
+                passes(logistic, setting[0], setting[1], "engine");
+            }
+        }
+        Path csv = writeCsv(x, y);
+        try {
+            csvPass(csv);
+        } finally {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(csv.getParent());
+        }
+
+        section("Logistic regression: Smile (single node, data in memory)");
+        long start = System.nanoTime();
+        smile.classification.LogisticRegression smileLr = smile.classification.LogisticRegression.binomial(
+                x, Arrays.stream(y).mapToInt(v -> (int) v).toArray());
+        double smileFit = millis(start);
+        int correct = 0;
+        for (int i = 0; i < heldOut; i++) {
+            correct += smileLr.predict(testX[i]) == (int) testY[i] ? 1 : 0;
+        }
+        line(String.format("| Smile LogisticRegression.binomial fit | %.0f ms |", smileFit));
+        line(String.format("| Smile held-out accuracy (%d rows) | %.2f %% |", heldOut, 100.0 * correct / heldOut));
+        line(String.format("| true model's held-out accuracy | %.2f %% |", 100 * logistic.trueAccuracy(testX, testY)));
+        x = null;
+        y = null;
+
+        section("k-means, k = 10, 10 real clusters");
+        BenchData blobs = new BenchData(BenchData.Kind.BLOBS, SEED, DIM);
+        double[] cluster = new double[rows];
+        double[][] points = blobs.rows(0, rows, cluster);
+        start = System.nanoTime();
+        smile.clustering.KMeans smileKm = smile.clustering.KMeans.fit(points, BenchData.CLUSTERS);
+        double smileKmMs = millis(start);
+        line(String.format("| Smile KMeans.fit (data in memory) | %.0f ms | inertia %.6g |", smileKmMs,
+                smileKm.distortion));
+        kmeans(blobs, points, rows, parallelism);
+        for (int[] setting : new int[][] {{rows / 10, 1}, {rows / 10, parallelism}, {rows, 1}}) {
+            if (setting[1] != parallelism || setting[0] != rows) {
+                kmeans(blobs, setting[0] == rows ? points : null, setting[0], setting[1]);
+            }
+        }
+        Files.writeString(report, String.join("\n", lines) + "\n");
+    }
+
+    /** A plain loop's gradient pass, warmed up, median of seven. */
+    private double plainLoop(double[][] x, double[] y) {
+        double[] w = new double[DIM + 1];
+        Arrays.fill(w, 0.01);
+        for (int i = 0; i < 3; i++) {
+            GradientPass.plain(x, y, w);
+        }
+        double[] times = new double[7];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            GradientPass.plain(x, y, w);
+            times[i] = millis(start);
+        }
+        return median(times);
+    }
+
+    /** Gradient passes over rows generated in the cluster: the first (generate, pack, cache) and cached ones. */
+    private void passes(BenchData data, int n, int p, String from) {
+        StreamTableEnvironment tEnv = batch(p);
+        Table table = generated(tEnv, data, n);
+        double[] w = new double[DIM + 1];
+        Arrays.fill(w, 0.01);
+        try (TrainingData training = TrainingData.of(table, "features", "label", null).cached()) {
+            long start = System.nanoTime();
+            training.pass("gradient, first pass", new GradientPass(w));
+            double first = millis(start);
+            double[] times = new double[5];
+            for (int i = 0; i < times.length; i++) {
+                start = System.nanoTime();
+                training.pass("gradient, cached", new GradientPass(w));
+                times[i] = millis(start);
+            }
+            line(String.format("| Flink pass, %d rows, parallelism %d, rows made in the %s: first (make, pack, cache) | %.0f ms |",
+                    n, p, from, first));
+            line(String.format("| Flink pass, %d rows, parallelism %d, cached blocks (median of 5) | %.0f ms |", n, p,
+                    median(times)));
+        }
+    }
+
+    /** The first pass over the same rows read from a CSV file: read, parse, pack. */
+    private void csvPass(Path csv) {
+        StreamTableEnvironment tEnv = batch(parallelism);
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner vector = new StringJoiner(", ", "ARRAY[", "]");
+        for (int j = 0; j < DIM; j++) {
+            columns.add("f" + j + " DOUBLE");
+            vector.add("f" + j);
+        }
+        tEnv.executeSql("CREATE TEMPORARY TABLE points (" + columns + ", label DOUBLE) WITH ('connector' = 'filesystem',"
+                + " 'path' = '" + csv.toUri() + "', 'format' = 'csv')");
+        Table table = tEnv.sqlQuery("SELECT " + vector + " AS features, label FROM points");
+        double[] w = new double[DIM + 1];
+        try (TrainingData training = TrainingData.of(table, "features", "label", null)) {
+            long start = System.nanoTime();
+            training.pass("gradient from CSV", new GradientPass(w));
+            line(String.format("| Flink pass from a CSV file (%.1f MB), parallelism %d: read, parse, pack, gradient | %.0f ms |",
+                    csv.toFile().length() / 1e6, parallelism, millis(start)));
+        }
+    }
+
+    private void kmeans(BenchData blobs, double[][] points, int n, int p) {
+        StreamTableEnvironment tEnv = batch(p);
+        Table table = generated(tEnv, blobs, n);
+        long start = System.nanoTime();
+        KMeansModel model = new KMeans().setK(BenchData.CLUSTERS).setSeed(SEED).setMaxIter(30).setTol(1e-4).fit(table);
+        double ms = millis(start);
+        String inertia = "";
+        if (points != null) {
+            double sum = 0;
+            double[][] centres = model.getCentroids();
+            for (double[] point : points) {
+                double best = Double.POSITIVE_INFINITY;
+                for (double[] c : centres) {
+                    double d = 0;
+                    for (int j = 0; j < DIM; j++) {
+                        d += (point[j] - c[j]) * (point[j] - c[j]);
+                    }
+                    best = Math.min(best, d);
+                }
+                sum += best;
+            }
+            inertia = String.format(" inertia %.6g |", sum);
+        }
+        line(String.format("| KMeans.fit, %d rows, parallelism %d, rows made in the engine (%d Lloyd iterations) | %.0f ms |%s",
+                n, p, model.getTrainingHistory().size(), ms, inertia));
+    }
+
+    private Table generated(StreamTableEnvironment tEnv, BenchData data, int n) {
+        return tEnv.fromDataStream(environments.get(tEnv).fromSequence(0, n - 1).map(data)
+                .returns(BenchData.ROWS));
+    }
+
+    /** A batch table environment at this parallelism on the engine's cluster (a notebook cell can make one too). */
+    private StreamTableEnvironment batch(int p) {
+        Configuration config = new Configuration();
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(p);
+        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inBatchMode());
+        environments.put(tEnv, env);
+        return tEnv;
+    }
+
+    private static Path writeCsv(double[][] x, double[] y) throws IOException {
+        Path dir = Files.createTempDirectory("ml-bench");
+        Path file = dir.resolve("points.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < x.length; i++) {
+                line.setLength(0);
+                for (double v : x[i]) {
+                    line.append(String.format("%.6g", v)).append(','); // 6 digits, as data files usually have
+                }
+                line.append(y[i]).append('\n');
+                out.write(line.toString());
+            }
+        }
+        return file;
+    }
+
+    private void section(String title) {
+        line("");
+        line("## " + title);
+        line("");
+        line("| figure | time | |");
+        line("|---|---|---|");
+    }
+
+    private void line(String text) {
+        lines.add(text);
+        System.err.println(text); // progress while it runs
+    }
+
+    private static double millis(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
