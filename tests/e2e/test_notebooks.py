@@ -155,3 +155,41 @@ def test_a_progress_line_is_saved_in_its_final_state(live_results):
 def test_a_handle_update_is_saved(live_results):
     (shown,) = displays(live_results["check-handle"], progress=False)
     assert shown.data["text/html"] == "<b>step 3 of 3</b>"
+
+
+@pytest.fixture(scope="module")
+def magics(executed):
+    nb = executed(NOTEBOOKS / "04-magics.ipynb")
+    return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
+
+
+def test_load_registers_the_generated_csv(magics):
+    out = text_of(magics["load"], "stream")
+    assert re.search(r"sales: 1,460 rows, 5 columns from .*sales\.csv \(csv, header, schema inferred\)", out), out
+
+
+def test_sql_result_bound_as_a_tablesaw_table(magics):
+    assert text_of(magics["bound"], "execute_result") == "4 stores, best: Rome"
+
+
+def test_a_histogram_is_drawn_from_flinks_bin_counts(magics):
+    assert text_of(magics["hist"], "execute_result", "image/png"), magics["hist"].outputs
+
+
+def test_a_background_job_is_cancelled_by_its_id(magics):
+    assert re.search(r"Job [0-9a-f]{32}: CANCELED", text_of(magics["cancel"], "execute_result"))
+
+
+def test_maven_adds_a_library_used_inside_a_flink_job(magics):
+    assert "commons-collections4" in text_of(magics["maven"], "execute_result")
+    assert sorted(ast.literal_eval(text_of(magics["maven-use"], "execute_result"))) == [5, 6, 6]
+
+
+def test_jars_adds_a_local_jar(magics):
+    assert "1 jar added" in text_of(magics["jars"], "execute_result")
+    assert text_of(magics["jar-resource"], "execute_result") == "Hello from a jar added with %jars"
+
+
+def test_time_prints_wall_and_cpu_time(magics):
+    assert re.search(r"Wall time: [0-9.]+ m?s, CPU time: ", text_of(magics["time"], "stream"))
+    assert text_of(magics["time"], "execute_result") == "+I[1460]"
