@@ -152,6 +152,23 @@ class FlinkRenderersTest {
     }
 
     @Test
+    void flinkTableAsTablesawKeepsTypesAndNullsForCharts() {
+        Table typed = batch.sqlQuery("SELECT id, name, score, CAST('2024-01-0' || CAST(id AS STRING) AS DATE) AS d"
+                + " FROM (" + PEOPLE + ")");
+
+        tech.tablesaw.api.Table table = TablesawTables.of(typed);
+
+        assertThat(table.columnNames()).containsExactly("id", "name", "score", "d");
+        assertThat(table.doubleColumn("id").asList()).containsExactlyInAnyOrder(1.0, 2.0);
+        assertThat(table.doubleColumn("score").countMissing()).isEqualTo(1);
+        assertThat(table.dateColumn("d").get(0).getYear()).isEqualTo(2024);
+        assertThat(table.stringColumn("name").asList()).containsExactlyInAnyOrder("a", "<b>x</b>");
+        assertThat(renderers.render(dev.flinkjupyter.display.Charts.line(table, "id", "score")).data())
+                .containsKey(MimeBundle.PNG);
+        assertThat(TablesawTables.of(typed, 1).rowCount()).isEqualTo(1);
+    }
+
+    @Test
     void thousandRowsOfABiggerResult() {
         batch.executeSql("CREATE TEMPORARY TABLE many (id BIGINT, name STRING, score DOUBLE) WITH ("
                 + "'connector' = 'datagen', 'number-of-rows' = '5000', 'fields.name.length' = '12')");
