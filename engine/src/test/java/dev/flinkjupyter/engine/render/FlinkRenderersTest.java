@@ -134,7 +134,8 @@ class FlinkRenderersTest {
         assertThat(renderers.live(squares)).as("its source is bounded").isEmpty();
         MimeBundle bundle = renderers.render(squares);
 
-        assertThat(bundle.get(MimeBundle.TEXT)).isEqualTo("[1, 4, 9]\n(showing 3 of at least 4 elements)");
+        // which squares come first depends on the parallelism: only how many is fixed
+        assertThat((String) bundle.get(MimeBundle.TEXT)).matches("\\[\\d+, \\d+, \\d+\\]\n\\(showing 3 of at least 4 elements\\)");
         assertNoJobKeepsRunning();
     }
 
