@@ -1,8 +1,9 @@
 // The kernel seen through a real browser: Debian's Chromium, driven by playwright-core, opens a
 // notebook in the classic Jupyter Notebook server, runs its cells on the flink-java kernel and
 // checks what the page shows: a text result, a Flink result and a Tablesaw table as HTML tables,
-// an HTML table from display(), a chart as a PNG image, and data values that look like markup
-// (<script>alert(1)</script>) shown as text, with no dialog opening.
+// an HTML table from display(), a chart as a PNG image, data values that look like markup
+// (<script>alert(1)</script>) shown as text with no dialog opening, a streaming query's table
+// redrawn in place in one output, and a job's progress line with its link to the Flink web UI.
 //
 //   node --test tests/browser/        (tests/browser/run.sh sets it up; tests/run.sh runs it)
 //
@@ -255,6 +256,41 @@ async function htmlTable(page, tag) {
   });
 }
 
+/**
+ * Saves a screenshot of the whole notebook. The notebook scrolls inside #site, not the document:
+ * the window is made as tall as the notebook so that one screenshot shows every cell.
+ */
+async function saveScreenshot(page, file) {
+  const height = await page.evaluate(() => {
+    const site = document.querySelector('#site');
+    return site ? site.getBoundingClientRect().top + site.scrollHeight + 20 : 0;
+  }).catch(() => 0);
+  if (height > 1000) await page.setViewportSize({ width: 1280, height: Math.min(Math.ceil(height), 8000) }).catch(() => {});
+  await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+}
+
+/**
+ * Watches the output area of a cell from now on, in the page: every note under a table it ever
+ * shows (.fj-note: "3 rows · live", ...), and the most tables it held at once. Read back with
+ * liveRecord(); set up before the cell runs.
+ */
+async function recordOutputs(page, tag) {
+  await page.evaluate((tag) => {
+    const area = document.querySelector(`.cell[data-fj-tags~="${tag}"] .output`);
+    const record = { notes: [], maxTables: 0 };
+    window.fjRecorded = window.fjRecorded || {};
+    window.fjRecorded[tag] = record;
+    new MutationObserver(() => {
+      record.maxTables = Math.max(record.maxTables, area.querySelectorAll('table').length);
+      for (const note of area.querySelectorAll('.fj-note')) {
+        if (record.notes[record.notes.length - 1] !== note.textContent) record.notes.push(note.textContent);
+      }
+    }).observe(area, { childList: true, subtree: true, characterData: true });
+  }, tag);
+}
+
+const recorded = (page, tag) => page.evaluate((tag) => window.fjRecorded[tag], tag);
+
 const sortedRows = (rows) => rows.map((r) => r.map((v) => v.trim())).sort((a, b) => a.join('\t').localeCompare(b.join('\t')));
 
 // ---- the test -------------------------------------------------------------------------------
@@ -322,6 +358,7 @@ describe(`a notebook on the ${KERNEL} kernel in Chromium (classic Notebook)`, ()
     assert.equal(kernelName, KERNEL, 'the notebook runs on another kernel');
 
     await tagCells(page);
+    await recordOutputs(page, 'live-stream');
   }, { timeout: SERVER_START_TIMEOUT + 2 * KERNEL_READY_TIMEOUT + 60_000 });
 
   after(async () => {
@@ -330,14 +367,7 @@ describe(`a notebook on the ${KERNEL} kernel in Chromium (classic Notebook)`, ()
     try {
       if (page) {
         const shot = path.join(outDir, 'notebook.png');
-        // The notebook scrolls inside #site, not the document: make the window as tall as the
-        // notebook so that one screenshot shows every cell.
-        const height = await page.evaluate(() => {
-          const site = document.querySelector('#site');
-          return site ? site.getBoundingClientRect().top + site.scrollHeight + 20 : 0;
-        }).catch(() => 0);
-        if (height > 1000) await page.setViewportSize({ width: 1280, height: Math.min(Math.ceil(height), 8000) }).catch(() => {});
-        await page.screenshot({ path: shot, fullPage: true, timeout: 30_000 })
+        await saveScreenshot(page, shot)
           .then(() => console.log(`screenshot: ${path.relative(root, shot)}`))
           .catch((error) => console.log(`no screenshot: ${error.message}`));
       }
@@ -451,6 +481,45 @@ describe(`a notebook on the ${KERNEL} kernel in Chromium (classic Notebook)`, ()
       .catch(() => {}); // absent: the test above says why
     await sleep(1000);
     assert.deepEqual(dialogs, [], 'a dialog opened: data ran as script');
+  });
+
+  test('a streaming query shows one table, redrawn in place until its counts are final', async () => {
+    const table = await htmlTable(page, 'live-stream');
+    assert.deepEqual(table.columns, ['parity', 'n'], `column names; table: ${JSON.stringify(table)}`);
+    assert.deepEqual(sortedRows(table.rows), [['0', '1000'], ['1', '1000']], `final counts; table: ${JSON.stringify(table)}`);
+    const seen = await recorded(page, 'live-stream');
+    assert.equal(seen.maxTables, 1, `more than one table at a time: outputs were added, not updated (${JSON.stringify(seen)})`);
+    assert.ok(seen.notes.some((note) => note.endsWith('· live')), `never shown live: ${JSON.stringify(seen.notes)}`);
+    assert.equal(seen.notes[seen.notes.length - 1], '2 rows', `the last view: ${JSON.stringify(seen.notes)}`);
+    assert.equal(await cell(page, 'live-stream').locator('.output_subarea.output_result').count(), 0,
+      'the live table is the result: no second, static copy');
+  });
+
+  test('a job shows one progress line, ending FINISHED, with a link to it in the Flink web UI', async () => {
+    const lines = cell(page, 'progress').locator('.output_subarea .fj-job');
+    try {
+      await lines.first().waitFor({ state: 'attached', timeout: SETTLED_TIMEOUT });
+    } catch {
+      assert.fail(`no progress line in cell [progress]; it shows: ${await outputText(page, 'progress')}`);
+    }
+    assert.equal(await lines.count(), 1, `one line per job, updated in place: ${await outputText(page, 'progress')}`);
+    const text = await lines.first().innerText();
+    assert.match(text, /^Job browser progress FINISHED · 1\/1 tasks · 40 in · 40 out · [\d.]+ s · Flink web UI$/, text);
+    const href = await lines.first().locator('a').getAttribute('href');
+    const link = /^(http:\/\/127\.0\.0\.1:\d+)\/#\/job\/completed\/([0-9a-f]{32})\/overview$/.exec(href ?? '');
+    assert.ok(link, `not a link to the job in the web UI on loopback: ${href}`);
+    const job = await (await fetch(`${link[1]}/jobs/${link[2]}`, { signal: AbortSignal.timeout(10_000) })).json();
+    assert.equal(job.name, 'browser progress');
+    assert.equal(job.state, 'FINISHED');
+  });
+
+  test('a screenshot of the notebook is saved under tests/target/browser', async () => {
+    const shot = path.join(outDir, 'notebook.png');
+    fs.rmSync(shot, { force: true });
+    await saveScreenshot(page, shot);
+    const bytes = fs.readFileSync(shot);
+    assert.ok(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'a PNG file');
+    assert.ok(bytes.length > 10_000, `a screenshot of ${bytes.length} bytes shows little`);
   });
 
   test('no cell shows an error', async () => {

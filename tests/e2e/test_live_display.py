@@ -4,6 +4,7 @@ live, and the progress line of a running Flink job.
 What is checked is what a front end receives: display_data with a display_id in `transient`, then
 update_display_data messages for that id, all children of the cell that made them.
 """
+import datetime
 import queue
 import re
 import time
@@ -158,6 +159,73 @@ def test_the_changelog_look_shows_ops(streaming):
     assert last.endswith("showing the last 4 of 5998 changes")  # 2 inserts, 1499 updates of 2 changes per key
 
 
+def sent(msg):
+    """When the kernel sent a message (jupyter_client parses the header date, or leaves the text)."""
+    date = msg["header"]["date"]
+    return date if isinstance(date, datetime.datetime) else datetime.datetime.fromisoformat(date.replace("Z", "+00:00"))
+
+
+def timed_outputs(kernel, code):
+    """The display outputs of one cell with the kernel's send time of each (header date), until idle."""
+    kc = kernel.kc
+    msg_id = kc.execute(code)
+    deadline = time.monotonic() + CELL_TIMEOUT
+    found = []
+    while True:
+        assert time.monotonic() < deadline, f"no idle after {code!r}"
+        try:
+            msg = kc.get_iopub_msg(timeout=1)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        if msg["msg_type"] in ("display_data", "update_display_data"):
+            found.append((sent(msg), {"msg_type": msg["msg_type"], "content": msg["content"]}))
+    reply = _reply_for(kc, msg_id, deadline, code)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return found
+
+
+def test_updates_are_throttled_to_a_few_per_second(streaming):
+    # 3,000 rows at 1,000 a second: about 3 s of arrivals, each of which changes the counts
+    timed = timed_outputs(streaming, 'stEnv.executeSql("SELECT id % 5 AS k, COUNT(*) AS n FROM numbers GROUP BY id % 5")')
+
+    live_id = next(display_id(o) for _, o in timed if not text(o).startswith("Job '"))
+    times = [date for date, o in timed if display_id(o) == live_id]
+    assert text([o for _, o in timed if display_id(o) == live_id][-1]).endswith("5 rows")
+    # at most 4 redraws a second, plus the last one, drawn at once when the data ends
+    for i, start in enumerate(times):
+        in_one_second = [t for t in times[i:] if (t - start).total_seconds() < 1.0]
+        assert len(in_one_second) <= 5, f"{len(in_one_second)} outputs within 1 s: {times}"
+    print(f"throttle: {len(times)} outputs over {(times[-1] - times[0]).total_seconds():.1f} s")
+
+
+def test_the_append_look_keeps_the_latest_rows_within_the_cap(streaming):
+    cell = streaming.ok('display(Live.append(stEnv.executeSql("SELECT id FROM numbers")).maxRows(3));')
+
+    (outputs,) = tables(cell).values()
+    for o in outputs[1:]:
+        rows = re.findall(r"^\s*\d+$", text(o), re.M)
+        assert len(rows) <= 3, text(o)
+    last = text(outputs[-1])
+    assert re.findall(r"^\s*(\d+)$", last, re.M) == ["2998", "2999", "3000"], last
+    assert last.endswith("showing the last 3 of 3000 rows")
+
+
+def test_the_table_look_caps_its_rows_and_says_how_many_there_are(streaming):
+    cell = streaming.ok(
+        'display(Live.table(stEnv.executeSql("SELECT id % 4 AS k, COUNT(*) AS n FROM numbers GROUP BY id % 4"))'
+        ".maxRows(2));"
+    )
+
+    (outputs,) = tables(cell).values()
+    last = squeezed(text(outputs[-1]))
+    assert len(re.findall(r"^\s*\d \| 750$", last, re.M)) == 2, last
+    assert last.endswith("showing 2 of 4 rows"), last
+
+
 def test_a_batch_result_is_still_one_execute_result(kernel):
     cell = kernel.ok('tEnv.executeSql("SELECT * FROM (VALUES (1), (2)) AS t(x)")')
 
@@ -165,16 +233,21 @@ def test_a_batch_result_is_still_one_execute_result(kernel):
     assert not tables(cell)
 
 
-def test_interrupting_a_streaming_display_keeps_the_view_and_cancels_the_job(streaming, record_property):
+@pytest.mark.parametrize("cell", [
+    'stEnv.executeSql("SELECT id, COUNT(*) AS n FROM endless GROUP BY id")',
+    'stEnv.toChangelogStream(stEnv.sqlQuery("SELECT id, COUNT(*) AS n FROM endless GROUP BY id"))',
+], ids=["query", "datastream"])
+def test_interrupting_a_streaming_display_keeps_the_view_and_cancels_the_job(streaming, cell, record_property):
     base = streaming.web_ui()
     before = {j["jid"] for j in jobs(base)}
     kc = streaming.kc
-    msg_id = kc.execute('stEnv.executeSql("SELECT id, COUNT(*) AS n FROM endless GROUP BY id")')
+    msg_id = kc.execute(cell)
 
-    # wait for the live table to show rows, then interrupt
+    # wait for the live table to show rows and for the job's progress line, then interrupt
     seen = []
     deadline = time.monotonic() + CELL_TIMEOUT
-    while not any(o["msg_type"] == "update_display_data" and "· live" in text(o) for o in seen):
+    while not (any(o["msg_type"] == "update_display_data" and "· live" in text(o) for o in seen)
+               and any(o["msg_type"] == "display_data" and text(o).startswith("Job '") for o in seen)):
         assert time.monotonic() < deadline, f"no live update: {seen}"
         try:
             msg = kc.get_iopub_msg(timeout=1)
@@ -204,6 +277,8 @@ def test_interrupting_a_streaming_display_keeps_the_view_and_cancels_the_job(str
         assert time.monotonic() < deadline, f"the job still runs: {new}"
         time.sleep(0.2)
     assert {j["state"] for j in new} == {"CANCELED"}, new
+    progress = [o for o in seen if o["msg_type"] in ("display_data", "update_display_data") and text(o).startswith("Job '")]
+    assert progress and " CANCELED · " in text(progress[-1]), "the progress line ends in the final state"
     assert streaming.value("survivor + 1") == "42"
     print(f"streaming display interrupted: reply {elapsed:.2f} s after the interrupt")
 
@@ -222,6 +297,7 @@ def test_a_long_job_shows_a_progress_line_that_ends_finished(kernel):
     assert len(outputs) >= 2 and {o["msg_type"] for o in outputs[1:]} == {"update_display_data"}
     last = outputs[-1]  # it came before the cell's idle: a saved notebook keeps FINISHED
     assert " FINISHED · 1/1 tasks · 60 in · 60 out · " in text(last), text(last)
+    assert re.search(r" out · [\d.]+ s · http://127\.0\.0\.1:\d+/", text(last)), "the elapsed time, then the link"
     html = last["content"]["data"]["text/html"]
     assert re.search(r'<a href="http://127\.0\.0\.1:\d+/#/job/completed/[0-9a-f]{32}/overview"', html), html
     print("progress line:", [text(o) for o in outputs])

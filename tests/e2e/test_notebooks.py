@@ -1,9 +1,13 @@
 """Every notebook in notebooks/ executed headless by `jupyter nbconvert --execute` against the
-installed flink-java kernel; the getting-started notebook's outputs are checked by cell tag."""
+installed flink-java kernel; the outputs of the getting-started, live-results and tables-and-charts
+notebooks are checked by cell tag."""
 import ast
+import base64
 import re
 import shutil
+import struct
 import subprocess
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import nbformat
@@ -158,6 +162,112 @@ def test_a_handle_update_is_saved(live_results):
 
 
 @pytest.fixture(scope="module")
+def tables_and_charts(executed):
+    nb = executed(NOTEBOOKS / "03-tables-and-charts.ipynb")
+    return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
+
+
+def result_of(cell):
+    (data,) = [out.data for out in cell.outputs if out.output_type == "execute_result"]
+    return data
+
+
+def squeezed_lines(text):
+    return [re.sub(r" +", " ", line).strip() for line in text.splitlines()]
+
+
+def png_size(data):
+    raw = base64.b64decode(data["image/png"])
+    assert raw.startswith(b"\x89PNG\r\n\x1a\n"), "PNG bytes"
+    return struct.unpack(">II", raw[16:24])
+
+
+def test_a_flink_result_is_a_typed_table_with_escaped_values(tables_and_charts):
+    data = result_of(tables_and_charts["check-summary"])
+    lines = squeezed_lines(data["text/plain"])
+    assert lines[:2] == ["region | days | avg_amount", "STRING NOT NULL | BIGINT NOT NULL | DOUBLE"], lines
+    assert [line.split(" | ")[:2] for line in lines[3:6]] == [["<east>", "30"], ["north", "30"], ["south", "30"]]
+    assert lines[-1] == "3 rows"
+    html = data["text/html"]
+    assert "&lt;east&gt;" in html and "<east>" not in html
+    assert '<td class="fj-num">30</td>' in html, "numbers right-aligned"
+
+
+def test_null_is_shown_as_null(tables_and_charts):
+    data = result_of(tables_and_charts["check-nulls"])
+    assert "10 | south | 125.19 | NULL" in squeezed_lines(data["text/plain"])
+    assert '<span class="fj-null">NULL</span>' in data["text/html"]
+
+
+def test_the_row_limit_option_cuts_a_table(tables_and_charts):
+    data = result_of(tables_and_charts["check-row-limit"])
+    assert data["text/plain"].endswith("showing 5 of at least 6 rows")
+    assert data["text/html"].count("<tr>") == 1 + 5
+
+
+def test_collected_rows_and_iterators_are_tables(tables_and_charts):
+    rows = squeezed_lines(result_of(tables_and_charts["check-list-rows"])["text/plain"])
+    assert rows[:2] == ["day | region | amount", "Integer | String | Double"] and rows[-1] == "3 rows", rows
+    iterator = squeezed_lines(result_of(tables_and_charts["check-iterator"])["text/plain"])
+    assert iterator[:2] == ["day | amount", "Integer | Double"] and iterator[-1] == "30 rows", iterator
+
+
+def test_a_datastream_value_shows_its_elements(tables_and_charts):
+    lines = squeezed_lines(result_of(tables_and_charts["check-datastream"])["text/plain"])
+    assert lines[:2] == ["f0 | f1", "Long | Long"] and "6 | 36" in lines and lines[-1] == "6 rows", lines
+
+
+def test_tablesaw_records_pojos_and_maps(tables_and_charts):
+    tablesaw = result_of(tables_and_charts["check-tablesaw"])
+    assert 'class="fj-table"' in tablesaw["text/html"] and "&lt;east&gt;" in tablesaw["text/html"]
+    assert squeezed_lines(tablesaw["text/plain"])[1] == "region | Sum [amount]"
+    records = squeezed_lines(result_of(tables_and_charts["check-records"])["text/plain"])
+    assert records[:2] == ["name | population | area", "String | int | double"] and "<Tromsø> | 77000 | 2521.0" in records
+    pojos = squeezed_lines(result_of(tables_and_charts["check-pojos"])["text/plain"])
+    assert pojos[:2] == ["room | celsius", "String | double"], pojos
+    assert result_of(tables_and_charts["check-map"])["text/plain"] == "{<east>=30, north=30, south=30}"
+    assert result_of(tables_and_charts["check-long-list"])["text/plain"].endswith("(showing 1000 of 2500 elements)")
+
+
+@pytest.mark.parametrize("kind", ["line", "scatter", "bar", "hist", "pie"])
+def test_every_chart_kind_is_a_png(tables_and_charts, kind):
+    data = result_of(tables_and_charts[f"check-chart-{kind}"])
+    assert set(data) == {"text/plain", "image/png"} and png_size(data) == (640, 400)
+
+
+def test_svg_on_request(tables_and_charts):
+    svg = result_of(tables_and_charts["check-svg"])["image/svg+xml"]
+    assert ElementTree.fromstring(svg).tag.endswith("svg")
+
+
+def test_helpers_and_a_handle_update(tables_and_charts):
+    shown = [out.data for out in tables_and_charts["check-helpers"].outputs if out.output_type == "display_data"]
+    assert [sorted(d) for d in shown] == [["text/markdown", "text/plain"], ["text/html", "text/plain"],
+                                          ["image/png", "text/plain"]]
+    assert png_size(shown[2]) == (640, 400)
+    (handle,) = displays(tables_and_charts["check-handle"], progress=False)
+    assert handle.data["text/html"] == "<b>step 3 of 3</b>", "the saved output is the last update"
+
+
+def test_live_results_are_saved_in_their_final_state(tables_and_charts):
+    table = tables_and_charts["check-live-table"]
+    assert not text_of(table, "execute_result"), "the live table is the result"
+    (counts,) = displays(table, progress=False)
+    text = counts.data["text/plain"]
+    assert dict(re.findall(r"^\s*(\d) \|\s+(\d+)$", text, re.M)) == {"0": "500", "1": "500", "2": "500"}, text
+    (appended,) = displays(tables_and_charts["check-live-append"], progress=False)
+    lines = squeezed_lines(appended.data["text/plain"])
+    assert lines[3:8] == ["1100", "1200", "1300", "1400", "1500"] and lines[-1] == "showing the last 5 of 15 rows", lines
+    (changes,) = displays(tables_and_charts["check-live-changelog"], progress=False)
+    lines = squeezed_lines(changes.data["text/plain"])
+    assert lines[0] == "op | k | c" and lines[-1] == "showing the last 6 of 2998 changes", lines
+
+
+def test_the_progress_line_is_saved_finished_with_its_link(tables_and_charts):
+    (line,) = displays(tables_and_charts["check-progress"], progress=True)
+    assert line.data["text/plain"].startswith("Job 'slow squares' FINISHED · 1/1 tasks · 30 in · 30 out · ")
+    assert re.search(r'href="http://127\.0\.0\.1:\d+/#/job/completed/[0-9a-f]{32}/overview"', line.data["text/html"])
+
 def magics(executed):
     nb = executed(NOTEBOOKS / "04-magics.ipynb")
     return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}

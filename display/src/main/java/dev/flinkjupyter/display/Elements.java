@@ -2,8 +2,8 @@ package dev.flinkjupyter.display;
 
 /**
  * The drawing shared by collections, arrays, iterators and streams: the first elements as a table
- * when they have a {@link RowLayout}, and always as {@code [a, b, c]} text, with the note that says
- * how many were left out.
+ * when they have a {@link RowLayout} (its text twin the same table, aligned), else as
+ * {@code [a, b, c]} text; either way with the note that says how many were left out.
  */
 final class Elements {
     private Elements() {
@@ -11,6 +11,13 @@ final class Elements {
 
     static MimeBundle render(Head<?> head, RenderContext context) {
         RowCount count = head.count();
+        return context.table(head.elements())
+                .map(table -> table.count(count).bundle())
+                .orElseGet(() -> MimeBundle.text(list(head)));
+    }
+
+    /** {@code [a, b, c]}, and on a line of its own how many were shown of how many. */
+    private static String list(Head<?> head) {
         StringBuilder text = new StringBuilder("[");
         boolean first = true;
         for (Object element : head.elements()) {
@@ -21,11 +28,9 @@ final class Elements {
             text.append(PlainText.of(element));
         }
         text.append(']');
-        if (count.isCut()) {
-            text.append("\n(").append(count.describe("element")).append(')');
+        if (head.count().isCut()) {
+            text.append("\n(").append(head.count().describe("element")).append(')');
         }
-        return context.table(head.elements())
-                .map(table -> MimeBundle.html(table.count(count).html(), text.toString()))
-                .orElseGet(() -> MimeBundle.text(text.toString()));
+        return text.toString();
     }
 }

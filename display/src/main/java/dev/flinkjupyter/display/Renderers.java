@@ -108,12 +108,19 @@ public final class Renderers {
         return found == null ? Optional.empty() : ((LiveRenderer) found.value()).live(value, context());
     }
 
-    /** How many rows or elements a renderer shows at most. */
+    /** How many rows or elements a renderer shows at most; {@link #DEFAULT_MAX_ROWS} until changed. */
     public int maxRows() {
         return maxRows;
     }
 
-    /** Sets how many rows or elements a renderer shows at most. */
+    /**
+     * Sets how many rows or elements every table, collection and live result shows at most, from
+     * now on: {@code Display.renderers().setMaxRows(50)} in a notebook. A result is read only as
+     * far as this limit plus one row (to tell whether there are more), and its note says
+     * {@code showing 50 of at least 51 rows}.
+     *
+     * @throws IllegalArgumentException if {@code maxRows} is less than 1
+     */
     public void setMaxRows(int maxRows) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("the row limit must be at least 1, was " + maxRows);

@@ -10,7 +10,10 @@ import dev.flinkjupyter.engine.JobInfo;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
@@ -106,6 +109,64 @@ class FlinkRenderersTest {
         assertThat(html.rows()).hasSize(5);
         assertThat(html.source()).contains("showing 5 of at least 6 rows");
         assertNoJobKeepsRunning();
+    }
+
+    @Test
+    void boundedDataStreamShowsItsElementsAsATable() {
+        renderers.setMaxRows(2);
+
+        MimeBundle bundle = renderers.render(engine.environment()
+                .fromData(Tuple2.of("a", 1), Tuple2.of("<b>", 2), Tuple2.of("c", 3)));
+
+        Html html = Html.of(bundle);
+        assertThat(html.names()).containsExactly("f0", "f1");
+        assertThat(html.types()).containsExactly("String", "Integer");
+        assertThat(html.rows()).containsExactly(List.of("a", "1"), List.of("<b>", "2"));
+        assertThat(html.source()).contains("&lt;b&gt;").contains("showing 2 of at least 3 rows");
+        assertThat((String) bundle.get(MimeBundle.TEXT)).startsWith("f0").endsWith("showing 2 of at least 3 rows");
+    }
+
+    @Test
+    void longBoundedDataStreamShowsItsFirstElementsAndEnds() throws InterruptedException {
+        renderers.setMaxRows(3);
+        DataStream<Long> squares = engine.environment().fromSequence(1, 10_000_000).map(n -> n * n);
+
+        assertThat(renderers.live(squares)).as("its source is bounded").isEmpty();
+        MimeBundle bundle = renderers.render(squares);
+
+        // which squares come first depends on the parallelism: only how many is fixed
+        assertThat((String) bundle.get(MimeBundle.TEXT)).matches("\\[\\d+, \\d+, \\d+\\]\n\\(showing 3 of at least 4 elements\\)");
+        assertNoJobKeepsRunning();
+    }
+
+    @Test
+    void dataStreamOfAStreamingTableIsUnboundedAndShownLive() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(); // on the engine
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        StreamTableEnvironment streamingBridge = StreamTableEnvironment.create(env);
+        streamingBridge.executeSql("CREATE TEMPORARY TABLE IF NOT EXISTS ticks (n BIGINT) WITH ("
+                + "'connector' = 'datagen', 'rows-per-second' = '50')");
+        DataStream<Row> ticks = streamingBridge.toDataStream(streamingBridge.from("ticks"));
+
+        assertThat(DataStreamRenderer.isBounded(ticks)).isFalse();
+        assertThat(DataStreamRenderer.isBounded(engine.environment().fromSequence(1, 3))).isTrue();
+    }
+
+    @Test
+    void flinkTableAsTablesawKeepsTypesAndNullsForCharts() {
+        Table typed = batch.sqlQuery("SELECT id, name, score, CAST('2024-01-0' || CAST(id AS STRING) AS DATE) AS d"
+                + " FROM (" + PEOPLE + ")");
+
+        tech.tablesaw.api.Table table = TablesawTables.of(typed);
+
+        assertThat(table.columnNames()).containsExactly("id", "name", "score", "d");
+        assertThat(table.doubleColumn("id").asList()).containsExactlyInAnyOrder(1.0, 2.0);
+        assertThat(table.doubleColumn("score").countMissing()).isEqualTo(1);
+        assertThat(table.dateColumn("d").get(0).getYear()).isEqualTo(2024);
+        assertThat(table.stringColumn("name").asList()).containsExactlyInAnyOrder("a", "<b>x</b>");
+        assertThat(renderers.render(dev.flinkjupyter.display.Charts.line(table, "id", "score")).data())
+                .containsKey(MimeBundle.PNG);
+        assertThat(TablesawTables.of(typed, 1).rowCount()).isEqualTo(1);
     }
 
     @Test

@@ -16,9 +16,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +125,24 @@ class LiveResultsTest {
 
         String last = squeezed(table().get(table().size() - 1));
         assertThat(last).contains("value").endsWith("showing the last 3 of 5000 rows");
+    }
+
+    @Test
+    void anUnboundedDataStreamAsAValueIsShownLiveUntilItsJobIsCancelled() throws Exception {
+        DataStream<Row> counts = streaming.toChangelogStream(
+                streaming.sqlQuery("SELECT id, COUNT(*) AS n FROM endless GROUP BY id"));
+        assertThat(Display.renderers().live(engine.environment().fromSequence(1, 3))).isEmpty();
+        CompletableFuture<Void> cancelled = CompletableFuture.runAsync(() -> {
+            while (display.calls().stream().noneMatch(c -> c.kind().equals("update") && c.text().contains("live"))) {
+                Thread.onSpinWait();
+            }
+            engine.cancelRunningJobs();
+        });
+
+        assertThatThrownBy(() -> Display.display(counts)).isInstanceOf(CancellationException.class);
+        cancelled.get(10, TimeUnit.SECONDS);
+        String last = squeezed(table().get(table().size() - 1));
+        assertThat(last.strip()).startsWith("id | n").as("the changelog applied: one row per id").matches("(?s).*\\n[1-3] rows · stopped");
     }
 
     @Test
