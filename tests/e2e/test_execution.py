@@ -373,3 +373,13 @@ def test_restart_gives_a_fresh_session(fresh_kernel):
     cell = k.run("before")
     assert cell.status == "error", f"a variable survived the restart: {cell.describe()}"
     assert int_list(k.value("env.fromData(1, 2).map(x -> x * 3).executeAndCollect(10)")) == [3, 6]
+
+
+def test_tEnv_survives_imports_in_its_first_cell(fresh_kernel):
+    # JShell re-declares a variable when a later import in the same cell changes how it compiles,
+    # which resets it to null; the kernel sets env and tEnv again.
+    kernel = fresh_kernel()
+    kernel.ok("int q = 1;")
+    cell = kernel.ok('import dev.flinkjupyter.ml.*;\nimport dev.flinkjupyter.ml.feature.*;\nString s = "" + tEnv;\ns')
+    assert "StreamTableEnvironmentImpl" in cell.result, cell.describe()
+    assert "StreamTableEnvironmentImpl" in kernel.value("tEnv")

@@ -109,6 +109,7 @@ public final class JavaEvaluator implements AutoCloseable {
             hasValue = false;
             value = null;
             List<SnippetEvent> events = shell.eval(source);
+            restoreResetLazyVariables(events);
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
                     continue;  // dependents updated by this snippet
@@ -270,6 +271,25 @@ public final class JavaEvaluator implements AutoCloseable {
                         throw new CellException("KernelError", "cannot declare " + lazy.name() + ": " + why,
                                 List.of("the kernel could not declare `" + lazy.declaration() + "`: " + why));
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * JShell re-declares a variable when a later snippet (an on-demand import, for one) changes how
+     * its declaration compiles, and the re-declared variable starts over at null. A user's variable
+     * would have to be set again; {@code env} and {@code tEnv} are set again here, at once.
+     */
+    private void restoreResetLazyVariables(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null || !(event.snippet() instanceof VarSnippet var)
+                    || !shell.status(var).isActive()) {
+                continue;
+            }
+            for (LazyVariable lazy : lazyVariables) {
+                if (lazy.name().equals(var.name()) && lazy.type().equals(var.typeName())) {
+                    shell.eval(lazy.name() + " = " + lazy.initializer() + ";");
                 }
             }
         }
