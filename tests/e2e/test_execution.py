@@ -375,11 +375,13 @@ def test_restart_gives_a_fresh_session(fresh_kernel):
     assert int_list(k.value("env.fromData(1, 2).map(x -> x * 3).executeAndCollect(10)")) == [3, 6]
 
 
-def test_tEnv_survives_imports_in_its_first_cell(fresh_kernel):
-    # JShell re-declares a variable when a later import in the same cell changes how it compiles,
-    # which resets it to null; the kernel sets env and tEnv again.
+def test_variables_survive_a_later_import(fresh_kernel):
+    # JShell re-declares a variable when a later on-demand import might change what its type's
+    # name means, which resets it to null; the kernel gives it its value back.
     kernel = fresh_kernel()
-    kernel.ok("int q = 1;")
+    kernel.ok('import java.nio.file.*;\nPath home = Path.of("/tmp");\nList<String> names = new ArrayList<>(List.of("a"));')
     cell = kernel.ok('import dev.flinkjupyter.ml.*;\nimport dev.flinkjupyter.ml.feature.*;\nString s = "" + tEnv;\ns')
     assert "StreamTableEnvironmentImpl" in cell.result, cell.describe()
+    kernel.ok("import dev.flinkjupyter.ml.classification.*;")
     assert "StreamTableEnvironmentImpl" in kernel.value("tEnv")
+    assert kernel.value('home + " " + names') == "/tmp [a]"

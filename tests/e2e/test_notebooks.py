@@ -303,3 +303,33 @@ def test_jars_adds_a_local_jar(magics):
 def test_time_prints_wall_and_cpu_time(magics):
     assert re.search(r"Wall time: [0-9.]+ m?s, CPU time: ", text_of(magics["time"], "stream"))
     assert text_of(magics["time"], "execute_result") == "+I[1460]"
+
+
+@pytest.fixture(scope="module")
+def machine_learning(executed):
+    nb = executed(NOTEBOOKS / "05-machine-learning.ipynb")
+    return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
+
+
+def shown_text(cell):
+    return "\n".join(out.data.get("text/plain", "") for out in cell.outputs if out.output_type in ("display_data", "execute_result"))
+
+
+def test_train_shows_metrics_roc_and_loss_curve(machine_learning):
+    cell = machine_learning["train"]
+    assert "logistic-regression trained on customers" in text_of(cell, "stream")
+    shown = shown_text(cell)
+    for part in ("x0 = tenure", "scored on held-out 20% of customers", "areaUnderROC", "confusion matrix", "per iteration"):
+        assert part in shown, shown
+    assert any("image/png" in out.data for out in cell.outputs if out.output_type == "display_data")
+
+
+def test_a_saved_pipeline_loads_back_with_the_same_auc(machine_learning):
+    result = text_of(machine_learning["reload"], "execute_result")
+    before, after = re.findall(r"(0\.\d{4})", result)
+    assert before == after, result
+
+
+def test_kmeans_and_online_learning(machine_learning):
+    assert "3 centres" in shown_text(machine_learning["kmeans"])
+    assert "learned from 20,000 records in 10 versions" in text_of(machine_learning["online"], "stream")

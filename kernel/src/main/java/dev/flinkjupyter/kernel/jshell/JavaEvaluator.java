@@ -108,8 +108,9 @@ public final class JavaEvaluator implements AutoCloseable {
             }
             hasValue = false;
             value = null;
+            Map<String, Object> valuesBefore = valuesBeforeImport(source);
             List<SnippetEvent> events = shell.eval(source);
-            restoreResetLazyVariables(events);
+            restoreResetVariables(events, valuesBefore);
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
                     continue;  // dependents updated by this snippet
@@ -277,21 +278,47 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * JShell re-declares a variable when a later snippet (an on-demand import, for one) changes how
-     * its declaration compiles, and the re-declared variable starts over at null. A user's variable
-     * would have to be set again; {@code env} and {@code tEnv} are set again here, at once.
+     * The values of the variables before an import: JShell re-declares a variable when a new
+     * on-demand import might change what its type's name means, and the re-declared variable starts
+     * over at null. Read in one snippet, so an import costs one extra compile, not one per variable.
      */
-    private void restoreResetLazyVariables(List<SnippetEvent> events) {
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null || !(event.snippet() instanceof VarSnippet var)
-                    || !shell.status(var).isActive()) {
-                continue;
-            }
-            for (LazyVariable lazy : lazyVariables) {
-                if (lazy.name().equals(var.name()) && lazy.type().equals(var.typeName())) {
-                    shell.eval(lazy.name() + " = " + lazy.initializer() + ";");
+    private Map<String, Object> valuesBeforeImport(String source) {
+        if (!source.strip().startsWith("import ")) {
+            return Map.of();
+        }
+        List<String> names = shell.variables().filter(v -> shell.status(v).isActive())
+                .map(VarSnippet::name).distinct().collect(Collectors.toList());
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        for (SnippetEvent event : shell.eval("new Object[] {" + String.join(", ", names) + "}")) {
+            if (event.causeSnippet() == null && event.exception() == null && event.status() == Snippet.Status.VALID
+                    && control.lastValue() instanceof Object[] values && values.length == names.size()) {
+                shell.drop(event.snippet());
+                Map<String, Object> byName = new java.util.HashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    byName.put(names.get(i), values[i]);
                 }
+                return byName;
             }
+            shell.drop(event.snippet());
+        }
+        return Map.of();
+    }
+
+    /** Gives the variables an import made JShell re-declare the values they had before it. */
+    private void restoreResetVariables(List<SnippetEvent> events, Map<String, Object> valuesBefore) {
+        StringBuilder assignments = new StringBuilder();
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null && event.snippet() instanceof VarSnippet var
+                    && shell.status(var).isActive() && valuesBefore.containsKey(var.name())) {
+                String key = Bindings.put(valuesBefore.get(var.name()));
+                assignments.append(var.name()).append(" = (").append(var.typeName()).append(") ")
+                        .append(Bindings.class.getName()).append(".take(\"").append(key).append("\"); ");
+            }
+        }
+        if (assignments.length() > 0) {
+            shell.eval("{ " + assignments + "}");
         }
     }
 

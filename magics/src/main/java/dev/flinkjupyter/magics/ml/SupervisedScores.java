@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scores of a classifier or a regression on its predictions: for a classifier its accuracy,
+ * The scores of a classifier or a regression on its predictions, as the ml module draws them: for
+ * a classifier its accuracy,
  * weighted F1 and confusion matrix, and for two classes (labels 0 and 1) AUC, log loss and the ROC
  * curve too; for a regression RMSE, MAE and R2.
  */
@@ -32,14 +33,12 @@ final class SupervisedScores {
         }
         MulticlassClassificationMetrics classes = new MulticlassClassificationEvaluator()
                 .setLabelCol(label).setPredictionCol(prediction).evaluate(predictions);
-        outputs.add(classes);
-        outputs.add(classes.confusionMatrix());
+        outputs.add(classes);  // drawn with its confusion matrix
         String score = scoreColumn(model);
         if (score != null && isZeroOne(classes.confusionMatrix().classes())) {
             BinaryClassificationMetrics binary = new BinaryClassificationEvaluator().setLabelCol(label)
                     .setScoreCol(score).setPredictionCol(prediction).evaluate(predictions);
-            outputs.add(binary);
-            outputs.add(binary.roc());
+            outputs.add(binary);  // drawn with its ROC curve
         }
         return outputs;
     }
