@@ -268,6 +268,8 @@ def test_the_progress_line_is_saved_finished_with_its_link(tables_and_charts):
     assert line.data["text/plain"].startswith("Job 'slow squares' FINISHED · 1/1 tasks · 30 in · 30 out · ")
     assert re.search(r'href="http://127\.0\.0\.1:\d+/#/job/completed/[0-9a-f]{32}/overview"', line.data["text/html"])
 
+
+@pytest.fixture(scope="module")
 def magics(executed):
     nb = executed(NOTEBOOKS / "04-magics.ipynb")
     return {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
