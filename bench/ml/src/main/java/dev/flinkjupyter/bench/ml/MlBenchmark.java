@@ -61,12 +61,30 @@ public final class MlBenchmark {
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<String> parts = List.of((args.length > 3 ? args[3] : "passes,fit,kmeans").split(","));
         Path engineDir = Files.createTempDirectory("ml-bench-engine");
-        try (FlinkEngine engine = FlinkEngine.create(EngineOptions.of(engineDir)
+        try (FlinkEngine engine = FlinkEngine.create(EngineOptions.of(engineDir).withFlinkConfiguration(flinkSettings())
                 .withParallelism(parallelism).withTaskSlots(Math.max(4, 2 * parallelism)))) {
             engine.tableEnvironment(); // starts the cluster: not part of any figure
             new MlBenchmark(rows, parallelism, parts).run(report);
         }
         System.exit(0);
+    }
+
+    /**
+     * Flink settings for the engine from the system property {@code bench.flink}, as
+     * {@code key=value;key=value}: to measure a setting's effect (e.g. shuffle compression).
+     */
+    private static java.util.Map<String, String> flinkSettings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String entry : System.getProperty("bench.flink", "").split(";")) {
+            if (!entry.isBlank()) {
+                int eq = entry.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("bench.flink: expected key=value, got '" + entry + "'");
+                }
+                settings.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+        }
+        return settings;
     }
 
     private void run(Path report) throws Exception {
@@ -75,7 +93,8 @@ public final class MlBenchmark {
         line("# ml benchmark: " + rows + " rows x " + DIM + " features, parallelism " + parallelism);
         line("");
         line("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average at start " + String.format("%.1f", load) + "; one run; times are wall clock.");
+                + " cores, load average at start " + String.format("%.1f", load) + "; one run; times are wall clock."
+                + (flinkSettings().isEmpty() ? "" : " Flink settings: " + flinkSettings() + "."));
         line("");
         BenchData logistic = new BenchData(BenchData.Kind.LOGISTIC, SEED, DIM);
         double[] y = new double[rows];
