@@ -31,6 +31,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * comes back is a small aggregate (sums, counts, X<sup>T</sup>X, a gradient and Hessian, a
  * histogram). The job needs batch execution (bounded input); it uses
  * {@code DataStream.fullWindowPartition().aggregate(..)} so that each subtask folds all of its elements.
+ * On the local cluster an accumulator may be of any size (a test passes 32 MB); on a remote
+ * cluster it travels in an RPC message, limited by {@code pekko.framesize} (10 MB by default).
  */
 public final class DataPass {
     private DataPass() {

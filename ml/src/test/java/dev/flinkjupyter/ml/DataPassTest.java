@@ -114,6 +114,45 @@ class DataPassTest {
                 .hasMessageStartingWith("label column 'y' holds a null");
     }
 
+    /** Adds each block's row count to every element of a large array. */
+    static final class LargeSums implements AggregateFunction<FeatureBlock, double[], double[]> {
+        static final int SIZE = 4_000_000; // 32 MB, over RPC frame sizes (10 MB by default)
+
+        @Override
+        public double[] createAccumulator() {
+            return new double[SIZE];
+        }
+
+        @Override
+        public double[] add(FeatureBlock block, double[] acc) {
+            acc[0] += block.rows;
+            acc[SIZE - 1] += block.rows;
+            return acc;
+        }
+
+        @Override
+        public double[] getResult(double[] acc) {
+            return acc;
+        }
+
+        @Override
+        public double[] merge(double[] a, double[] b) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+            return a;
+        }
+    }
+
+    @Test
+    void largeAccumulatorsComeBackWhole() {
+        StreamTableEnvironment tEnv = TestFlink.tableEnvironment(2);
+        double[] sums = TrainingData.of(numbers(tEnv, 10_000), "features", "label", null).pass("large", new LargeSums());
+        assertThat(sums).hasSize(LargeSums.SIZE);
+        assertThat(sums[0]).isEqualTo(10_000);
+        assertThat(sums[LargeSums.SIZE - 1]).isEqualTo(10_000);
+    }
+
     @Test
     void blocksTravelAsFlinkPojosNotKryo() {
         assertThat(TypeInformation.of(FeatureBlock.class)).isInstanceOf(PojoTypeInfo.class);
