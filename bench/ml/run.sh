@@ -7,6 +7,7 @@
 #
 #   bench/ml/run.sh [rows] [parallelism]        defaults: 1000000 2
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/ml/run.sh
+#   BENCH_JAVA_OPTS="-Dbench.flink=taskmanager.network.blocking-shuffle.compression.enabled=false" bench/ml/run.sh 1000000 2 fit
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,7 +23,7 @@ log=$(mktemp)
 trap 'rm -f "$report" "$log"' EXIT
 # The figures go to the report as they are measured (and to stderr); the engine's job progress
 # lines and Flink's log to a log file, shown only when the run fails.
-if ! "${JAVA:-java}" -Xmx6g -Djava.awt.headless=true -cp "$classpath" \
+if ! "${JAVA:-java}" -Xmx6g -Djava.awt.headless=true ${BENCH_JAVA_OPTS:-} -cp "$classpath" \
     dev.flinkjupyter.bench.ml.MlBenchmark "$report" "$@" >"$log" 2> >(grep -E '^(#|\||JVM|$)' >&2); then
   tail -50 "$log" >&2
   exit 1

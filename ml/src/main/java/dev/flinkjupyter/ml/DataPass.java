@@ -9,23 +9,30 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.accumulators.ListAccumulator;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.RichAggregateFunction;
-import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * One pass over bounded data as one Flink job: every parallel subtask folds its share of the
  * elements into an accumulator with Flink's {@link AggregateFunction} ({@code createAccumulator},
- * {@code add}), the job brings back only those accumulators (one per subtask, serialised), and
- * they are merged here in subtask order, so that a run is repeatable.
+ * {@code add}), the job brings back only those accumulators (one per subtask, serialised, in the
+ * job's result as a Flink accumulator), and they are merged here in subtask order, so that a run
+ * is repeatable.
  *
  * <p>This is how training, fitting a scaler and evaluating work: the data stays in Flink; what
  * comes back is a small aggregate (sums, counts, X<sup>T</sup>X, a gradient and Hessian, a
  * histogram). The job needs batch execution (bounded input); it uses
  * {@code DataStream.fullWindowPartition().aggregate(..)} so that each subtask folds all of its elements.
+ * On the local cluster an accumulator may be of any size (a test passes 32 MB); on a remote
+ * cluster it travels in an RPC message, limited by {@code pekko.framesize} (10 MB by default).
  */
 public final class DataPass {
     private DataPass() {
@@ -42,13 +49,23 @@ public final class DataPass {
      */
     public static <T, A extends Serializable> A run(DataStream<T> data, AggregateFunction<T, A, ?> aggregate,
             String jobName) {
-        DataStream<Tuple2<Integer, byte[]>> partials = data.fullWindowPartition()
-                .aggregate(new Partial<>(aggregate))
-                .returns(new TypeHint<Tuple2<Integer, byte[]>>() { }.getTypeInfo())
-                .name(jobName + ": partial aggregates");
-        List<Tuple2<Integer, byte[]>> collected = new ArrayList<>();
-        try (CloseableIterator<Tuple2<Integer, byte[]>> it = partials.executeAndCollect(jobName)) {
-            it.forEachRemaining(collected::add);
+        // The partial accumulators come back as a Flink accumulator in the job's result, not through a
+        // collect sink: no extra sink task, and no wait for a result fetcher that polls every 100 ms.
+        String accumulatorName = "partial aggregates " + UUID.randomUUID();
+        data.fullWindowPartition()
+                .aggregate(new Partial<>(aggregate, accumulatorName))
+                .returns(Types.INT)
+                .name(jobName + ": partial aggregates")
+                .sinkTo(new DiscardingSink<>())
+                .name(jobName + ": done");
+        List<Tuple2<Integer, byte[]>> collected;
+        try {
+            // executeAsync and wait on the client: execute() would return no accumulators when the
+            // environment is detached (execution.attached=false, the default outside a local environment).
+            JobClient client = data.getExecutionEnvironment().executeAsync(jobName);
+            JobExecutionResult result = client.getJobExecutionResult().get();
+            List<Tuple2<Integer, byte[]>> partials = result.getAccumulatorResult(accumulatorName);
+            collected = partials == null ? new ArrayList<>() : new ArrayList<>(partials);
         } catch (Exception e) {
             throw failure(jobName, e);
         }
@@ -64,17 +81,18 @@ public final class DataPass {
     }
 
     /**
-     * Folds one subtask's elements and gives (subtask index, serialised accumulator). It runs in
-     * Flink's partition aggregate operator, in the task thread: an exception from the aggregate
-     * fails the job, never the JVM (which a failure inside {@code mapPartition}'s separate thread
-     * would).
+     * Folds one subtask's elements and hands (subtask index, serialised accumulator) to the job's
+     * accumulator of that name. It runs in Flink's partition aggregate operator, in the task
+     * thread: an exception from the aggregate fails the job, never the JVM (which a failure inside
+     * {@code mapPartition}'s separate thread would).
      */
-    private static final class Partial<T, A extends Serializable>
-            extends RichAggregateFunction<T, A, Tuple2<Integer, byte[]>> {
+    private static final class Partial<T, A extends Serializable> extends RichAggregateFunction<T, A, Integer> {
         private final AggregateFunction<T, A, ?> aggregate;
+        private final String accumulatorName;
 
-        Partial(AggregateFunction<T, A, ?> aggregate) {
+        Partial(AggregateFunction<T, A, ?> aggregate, String accumulatorName) {
             this.aggregate = aggregate;
+            this.accumulatorName = accumulatorName;
         }
 
         @Override
@@ -88,8 +106,12 @@ public final class DataPass {
         }
 
         @Override
-        public Tuple2<Integer, byte[]> getResult(A acc) {
-            return Tuple2.of(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), serialize(acc));
+        public Integer getResult(A acc) {
+            int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+            ListAccumulator<Tuple2<Integer, byte[]>> partial = new ListAccumulator<>();
+            partial.add(Tuple2.of(subtask, serialize(acc)));
+            getRuntimeContext().addAccumulator(accumulatorName, partial);
+            return subtask;
         }
 
         @Override

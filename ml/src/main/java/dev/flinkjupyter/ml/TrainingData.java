@@ -13,7 +13,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.data.RowData;
 
 /**
  * The rows an estimator trains on, as a bounded stream of {@link FeatureBlock}s in Flink, read by
@@ -75,7 +75,9 @@ public final class TrainingData implements AutoCloseable {
                 $(featuresCol).cast(Vectors.TYPE).as("f"),
                 labelCol == null ? lit(0.0).as("l") : $(labelCol).cast(DataTypes.DOUBLE()).as("l"),
                 weightCol == null ? lit(1.0).as("w") : $(weightCol).cast(DataTypes.DOUBLE()).as("w"));
-        DataStream<Row> rows = tEnv.toDataStream(selected);
+        // The runtime's internal rows, not Row: the packer copies their doubles without boxing.
+        DataStream<RowData> rows = tEnv.toDataStream(selected,
+                selected.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
         SingleOutputStreamOperator<FeatureBlock> blocks = rows.transform("pack rows into blocks",
                 TypeInformation.of(FeatureBlock.class), new BlockPacker(featuresCol, labelCol, weightCol));
         return new TrainingData(featuresCol, blocks);

@@ -9,10 +9,12 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.BasicArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.types.DataType;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,68 @@ class DataPassTest {
         assertThatThrownBy(() -> TrainingData.of(table, "v", "y", null).pass("sums", new Sums()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("column .v. holds vectors of (1 and of 2|2 and of 1) elements.*");
+    }
+
+    @Test
+    void nullsInTheRowsFailWithTheColumnName() {
+        StreamTableEnvironment tEnv = TestFlink.tableEnvironment(1);
+        DataType type = DataTypes.ROW(DataTypes.FIELD("v", Vectors.TYPE), DataTypes.FIELD("y", DataTypes.DOUBLE()));
+        Table nullElement = tEnv.fromValues(type, Row.of(new Double[] {1.0, 2.0}, 1.0), Row.of(new Double[] {1.0, null}, 0.0));
+        assertThatThrownBy(() -> TrainingData.of(nullElement, "v", "y", null).pass("sums", new Sums()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("column 'v' holds a vector with a null at index 1");
+        Table nullVector = tEnv.fromValues(type, Row.of(new Double[] {1.0, 2.0}, 1.0), Row.of(null, 0.0));
+        assertThatThrownBy(() -> TrainingData.of(nullVector, "v", "y", null).pass("sums", new Sums()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("column 'v' holds a null vector");
+        Table nullLabel = tEnv.fromValues(type, Row.of(new Double[] {1.0, 2.0}, null));
+        assertThatThrownBy(() -> TrainingData.of(nullLabel, "v", "y", null).pass("sums", new Sums()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("label column 'y' holds a null");
+    }
+
+    /** Adds each block's row count to every element of a large array. */
+    static final class LargeSums implements AggregateFunction<FeatureBlock, double[], double[]> {
+        static final int SIZE = 4_000_000; // 32 MB, over RPC frame sizes (10 MB by default)
+
+        @Override
+        public double[] createAccumulator() {
+            return new double[SIZE];
+        }
+
+        @Override
+        public double[] add(FeatureBlock block, double[] acc) {
+            acc[0] += block.rows;
+            acc[SIZE - 1] += block.rows;
+            return acc;
+        }
+
+        @Override
+        public double[] getResult(double[] acc) {
+            return acc;
+        }
+
+        @Override
+        public double[] merge(double[] a, double[] b) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+            return a;
+        }
+    }
+
+    @Test
+    void largeAccumulatorsComeBackWhole() {
+        StreamTableEnvironment tEnv = TestFlink.tableEnvironment(2);
+        double[] sums = TrainingData.of(numbers(tEnv, 10_000), "features", "label", null).pass("large", new LargeSums());
+        assertThat(sums).hasSize(LargeSums.SIZE);
+        assertThat(sums[0]).isEqualTo(10_000);
+        assertThat(sums[LargeSums.SIZE - 1]).isEqualTo(10_000);
+    }
+
+    @Test
+    void blocksTravelAsFlinkPojosNotKryo() {
+        assertThat(TypeInformation.of(FeatureBlock.class)).isInstanceOf(PojoTypeInfo.class);
     }
 
     @Test

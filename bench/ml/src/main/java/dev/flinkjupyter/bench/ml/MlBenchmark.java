@@ -1,6 +1,8 @@
 package dev.flinkjupyter.bench.ml;
 
 import dev.flinkjupyter.ml.TrainingData;
+import dev.flinkjupyter.ml.classification.LogisticRegression;
+import dev.flinkjupyter.ml.classification.LogisticRegressionModel;
 import dev.flinkjupyter.ml.clustering.KMeans;
 import dev.flinkjupyter.ml.clustering.KMeansModel;
 import dev.flinkjupyter.engine.EngineOptions;
@@ -30,7 +32,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * directly), as in a notebook. Prints a Markdown report; {@code bench/ml/run.sh} runs it and keeps
  * the report in {@code bench/ml/results.md}. It asserts nothing, it measures.
  *
- * <p>Arguments: {@code report.md [rows] [parallelism]}, by default 1000000 rows and parallelism 2.
+ * <p>Arguments: {@code report.md [rows] [parallelism] [parts]}, by default 1000000 rows, parallelism 2
+ * and every part; {@code parts} is a comma-separated subset of {@code passes,fit,kmeans}.
  * The report goes to the file; standard output carries the engine's job progress lines.
  */
 public final class MlBenchmark {
@@ -41,10 +44,12 @@ public final class MlBenchmark {
             new java.util.IdentityHashMap<>();
     private final int rows;
     private final int parallelism;
+    private final List<String> parts;
 
-    private MlBenchmark(int rows, int parallelism) {
+    private MlBenchmark(int rows, int parallelism, List<String> parts) {
         this.rows = rows;
         this.parallelism = parallelism;
+        this.parts = parts;
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,13 +59,32 @@ public final class MlBenchmark {
         Path report = Path.of(args[0]);
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        List<String> parts = List.of((args.length > 3 ? args[3] : "passes,fit,kmeans").split(","));
         Path engineDir = Files.createTempDirectory("ml-bench-engine");
-        try (FlinkEngine engine = FlinkEngine.create(EngineOptions.of(engineDir)
+        try (FlinkEngine engine = FlinkEngine.create(EngineOptions.of(engineDir).withFlinkConfiguration(flinkSettings())
                 .withParallelism(parallelism).withTaskSlots(Math.max(4, 2 * parallelism)))) {
             engine.tableEnvironment(); // starts the cluster: not part of any figure
-            new MlBenchmark(rows, parallelism).run(report);
+            new MlBenchmark(rows, parallelism, parts).run(report);
         }
         System.exit(0);
+    }
+
+    /**
+     * Flink settings for the engine from the system property {@code bench.flink}, as
+     * {@code key=value;key=value}: to measure a setting's effect (e.g. shuffle compression).
+     */
+    private static java.util.Map<String, String> flinkSettings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String entry : System.getProperty("bench.flink", "").split(";")) {
+            if (!entry.isBlank()) {
+                int eq = entry.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("bench.flink: expected key=value, got '" + entry + "'");
+                }
+                settings.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+        }
+        return settings;
     }
 
     private void run(Path report) throws Exception {
@@ -69,7 +93,8 @@ public final class MlBenchmark {
         line("# ml benchmark: " + rows + " rows x " + DIM + " features, parallelism " + parallelism);
         line("");
         line("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average at start " + String.format("%.1f", load) + "; one run; times are wall clock.");
+                + " cores, load average at start " + String.format("%.1f", load) + "; one run; times are wall clock."
+                + (flinkSettings().isEmpty() ? "" : " Flink settings: " + flinkSettings() + "."));
         line("");
         BenchData logistic = new BenchData(BenchData.Kind.LOGISTIC, SEED, DIM);
         double[] y = new double[rows];
@@ -78,54 +103,104 @@ public final class MlBenchmark {
         double[] testY = new double[heldOut];
         double[][] testX = logistic.rows(rows, rows + heldOut, testY);
 
-        section("Logistic regression: one full-batch gradient pass");
-        double plainMs = plainLoop(x, y);
-        line(String.format("| plain Java loop over double[][] (median of 7) | %.1f ms |", plainMs));
-        passes(logistic, rows, parallelism, "engine");
-        for (int[] setting : new int[][] {{rows / 10, 1}, {rows / 10, parallelism}, {rows, 1}}) {
-            if (setting[1] != parallelism || setting[0] != rows) {
-                passes(logistic, setting[0], setting[1], "engine");
-            }
-        }
         Path csv = writeCsv(x, y);
         try {
-            csvPass(csv);
+            if (parts.contains("passes")) {
+                gradientPasses(logistic, x, y, csv);
+            }
+            if (parts.contains("fit")) {
+                logisticFits(logistic, x, y, testX, testY, csv);
+            }
         } finally {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(csv.getParent());
         }
-
-        section("Logistic regression: Smile (single node, data in memory)");
-        long start = System.nanoTime();
-        smile.classification.LogisticRegression smileLr = smile.classification.LogisticRegression.binomial(
-                x, Arrays.stream(y).mapToInt(v -> (int) v).toArray());
-        double smileFit = millis(start);
-        int correct = 0;
-        for (int i = 0; i < heldOut; i++) {
-            correct += smileLr.predict(testX[i]) == (int) testY[i] ? 1 : 0;
-        }
-        line(String.format("| Smile LogisticRegression.binomial fit | %.0f ms |", smileFit));
-        line(String.format("| Smile held-out accuracy (%d rows) | %.2f %% |", heldOut, 100.0 * correct / heldOut));
-        line(String.format("| true model's held-out accuracy | %.2f %% |", 100 * logistic.trueAccuracy(testX, testY)));
         x = null;
         y = null;
+        if (!parts.contains("kmeans")) {
+            Files.writeString(report, String.join("\n", lines) + "\n");
+            return;
+        }
 
         section("k-means, k = 10, 10 real clusters");
         BenchData blobs = new BenchData(BenchData.Kind.BLOBS, SEED, DIM);
         double[] cluster = new double[rows];
         double[][] points = blobs.rows(0, rows, cluster);
-        start = System.nanoTime();
+        long start = System.nanoTime();
         smile.clustering.KMeans smileKm = smile.clustering.KMeans.fit(points, BenchData.CLUSTERS);
         double smileKmMs = millis(start);
         line(String.format("| Smile KMeans.fit (data in memory) | %.0f ms | inertia %.6g |", smileKmMs,
                 smileKm.distortion));
         kmeans(blobs, points, rows, parallelism);
-        for (int[] setting : new int[][] {{rows / 10, 1}, {rows / 10, parallelism}, {rows, 1}}) {
-            if (setting[1] != parallelism || setting[0] != rows) {
-                kmeans(blobs, setting[0] == rows ? points : null, setting[0], setting[1]);
-            }
+        for (int[] setting : growth()) {
+            kmeans(blobs, setting[0] == rows ? points : null, setting[0], setting[1]);
         }
         Files.writeString(report, String.join("\n", lines) + "\n");
+    }
+
+    private void gradientPasses(BenchData logistic, double[][] x, double[] y, Path csv) {
+        section("Logistic regression: one full-batch gradient pass");
+        double plainMs = plainLoop(x, y);
+        line(String.format("| plain Java loop over double[][] (median of 7) | %.1f ms |", plainMs));
+        passes(logistic, rows, parallelism, "engine");
+        for (int[] setting : growth()) {
+            passes(logistic, setting[0], setting[1], "engine");
+        }
+        csvPass(csv);
+    }
+
+    /**
+     * Our LogisticRegression against Smile's on the same rows: fit time from rows made in the
+     * engine and from the CSV file, held-out accuracy on the same held-out rows, and growth.
+     */
+    private void logisticFits(BenchData logistic, double[][] x, double[] y, double[][] testX, double[] testY,
+            Path csv) {
+        section("Logistic regression: fit, ours against Smile's");
+        long start = System.nanoTime();
+        smile.classification.LogisticRegression smileLr = smile.classification.LogisticRegression.binomial(
+                x, Arrays.stream(y).mapToInt(v -> (int) v).toArray());
+        double smileFit = millis(start);
+        int correct = 0;
+        for (int i = 0; i < testX.length; i++) {
+            correct += smileLr.predict(testX[i]) == (int) testY[i] ? 1 : 0;
+        }
+        line(String.format("| Smile LogisticRegression.binomial fit (data in memory) | %.0f ms | held-out accuracy %.2f %% |",
+                smileFit, 100.0 * correct / testX.length));
+        line(String.format("| true model (the data's own) | | held-out accuracy %.2f %% |",
+                100 * logistic.trueAccuracy(testX, testY)));
+        fit(generated(batch(parallelism), logistic, rows), "rows made in the engine", rows, parallelism, testX, testY);
+        fit(csvTable(csv), String.format("from a CSV file (%.1f MB): read, parse, pack, fit", csv.toFile().length() / 1e6),
+                rows, parallelism, testX, testY);
+        for (int[] setting : growth()) {
+            fit(generated(batch(setting[1]), logistic, setting[0]), "rows made in the engine", setting[0], setting[1],
+                    testX, testY);
+        }
+    }
+
+    private void fit(Table table, String from, int n, int p, double[][] testX, double[] testY) {
+        long start = System.nanoTime();
+        LogisticRegressionModel model = new LogisticRegression().setFeaturesCol("features").setLabelCol("label")
+                .fit(table);
+        double ms = millis(start);
+        int correct = 0;
+        for (int i = 0; i < testX.length; i++) {
+            correct += model.predict(testX[i]) == testY[i] ? 1 : 0;
+        }
+        int iterations = model.getTrainingHistory().size();
+        line(String.format("| LogisticRegression.fit, %d rows, parallelism %d, %s (%d Newton passes, %.0f ms each on average)"
+                + " | %.0f ms | held-out accuracy %.2f %% |", n, p, from, iterations, ms / iterations, ms,
+                100.0 * correct / testX.length));
+    }
+
+    /** The settings besides the main one: 1/10 of the rows at parallelism 1 and p, all rows at 1. */
+    private List<int[]> growth() {
+        List<int[]> settings = new ArrayList<>();
+        for (int[] setting : new int[][] {{rows / 10, 1}, {rows / 10, parallelism}, {rows, 1}}) {
+            if (setting[1] != parallelism || setting[0] != rows) {
+                settings.add(setting);
+            }
+        }
+        return settings;
     }
 
     /** A plain loop's gradient pass, warmed up, median of seven. */
@@ -169,6 +244,18 @@ public final class MlBenchmark {
 
     /** The first pass over the same rows read from a CSV file: read, parse, pack. */
     private void csvPass(Path csv) {
+        Table table = csvTable(csv);
+        double[] w = new double[DIM + 1];
+        try (TrainingData training = TrainingData.of(table, "features", "label", null)) {
+            long start = System.nanoTime();
+            training.pass("gradient from CSV", new GradientPass(w));
+            line(String.format("| Flink pass from a CSV file (%.1f MB), parallelism %d: read, parse, pack, gradient | %.0f ms |",
+                    csv.toFile().length() / 1e6, parallelism, millis(start)));
+        }
+    }
+
+    /** The CSV file as a table, with a CREATE TABLE over it, features gathered into a vector. */
+    private Table csvTable(Path csv) {
         StreamTableEnvironment tEnv = batch(parallelism);
         StringJoiner columns = new StringJoiner(", ");
         StringJoiner vector = new StringJoiner(", ", "ARRAY[", "]");
@@ -178,14 +265,7 @@ public final class MlBenchmark {
         }
         tEnv.executeSql("CREATE TEMPORARY TABLE points (" + columns + ", label DOUBLE) WITH ('connector' = 'filesystem',"
                 + " 'path' = '" + csv.toUri() + "', 'format' = 'csv')");
-        Table table = tEnv.sqlQuery("SELECT " + vector + " AS features, label FROM points");
-        double[] w = new double[DIM + 1];
-        try (TrainingData training = TrainingData.of(table, "features", "label", null)) {
-            long start = System.nanoTime();
-            training.pass("gradient from CSV", new GradientPass(w));
-            line(String.format("| Flink pass from a CSV file (%.1f MB), parallelism %d: read, parse, pack, gradient | %.0f ms |",
-                    csv.toFile().length() / 1e6, parallelism, millis(start)));
-        }
+        return tEnv.sqlQuery("SELECT " + vector + " AS features, label FROM points");
     }
 
     private void kmeans(BenchData blobs, double[][] points, int n, int p) {
