@@ -1,15 +1,11 @@
 package dev.flinkjupyter.engine;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.operators.coordination.CoordinationRequest;
 import org.apache.flink.runtime.operators.coordination.CoordinationRequestGateway;
 import org.apache.flink.runtime.operators.coordination.CoordinationResponse;
@@ -47,7 +43,7 @@ import org.apache.flink.streaming.api.operators.collect.CollectCoordinationRespo
  * cluster shut down), and the status answered is the cluster's own at that moment. The waits are
  * futures completed by the job's end, by the sink's answer or by a timer: no thread is held here.
  */
-final class PromptCollectJobClient implements JobClient, CoordinationRequestGateway {
+final class PromptCollectJobClient extends ForwardingJobClient {
 
     /**
      * The bounds of the waits.
@@ -79,8 +75,6 @@ final class PromptCollectJobClient implements JobClient, CoordinationRequestGate
     private static final long FIRST_PROBE_PAUSE_MILLIS = 5;
     private static final long MAX_PROBE_PAUSE_MILLIS = 20;
 
-    private final JobClient client;
-    private final CoordinationRequestGateway gateway;
     private final CompletableFuture<Void> ended;
     private final long submittedNanos;
     private final Waits waits;
@@ -100,19 +94,10 @@ final class PromptCollectJobClient implements JobClient, CoordinationRequestGate
      * @param waits the bounds of the waits, normally {@link Waits#BATCH} or {@link Waits#STREAMING}
      */
     PromptCollectJobClient(JobClient client, CompletableFuture<?> jobEnd, long submittedNanos, Waits waits) {
-        if (!(client instanceof CoordinationRequestGateway requestGateway)) {
-            throw new IllegalArgumentException("the job client must be a CoordinationRequestGateway: " + client);
-        }
-        this.client = client;
-        this.gateway = requestGateway;
+        super(client);
         this.ended = jobEnd.handle((result, error) -> null);
         this.submittedNanos = submittedNanos;
         this.waits = waits;
-    }
-
-    @Override
-    public JobID getJobID() {
-        return client.getJobID();
     }
 
     @Override
@@ -150,42 +135,6 @@ final class PromptCollectJobClient implements JobClient, CoordinationRequestGate
                 }
             }
         });
-    }
-
-    @Override
-    public CompletableFuture<Void> cancel() {
-        return client.cancel();
-    }
-
-    @Override
-    public CompletableFuture<String> stopWithSavepoint(
-            boolean advanceToEndOfEventTime, String savepointDirectory, SavepointFormatType formatType) {
-        return client.stopWithSavepoint(advanceToEndOfEventTime, savepointDirectory, formatType);
-    }
-
-    @Override
-    public CompletableFuture<String> triggerSavepoint(String savepointDirectory, SavepointFormatType formatType) {
-        return client.triggerSavepoint(savepointDirectory, formatType);
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Object>> getAccumulators() {
-        return client.getAccumulators();
-    }
-
-    @Override
-    public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
-        return client.getJobExecutionResult();
-    }
-
-    @Override
-    public void reportHeartbeat(long expiredTimestamp) {
-        client.reportHeartbeat(expiredTimestamp);
-    }
-
-    @Override
-    public String toString() {
-        return "PromptCollectJobClient[" + client + "]";
     }
 
     /** What a status check waits for now; a completed future when it should be answered at once. */

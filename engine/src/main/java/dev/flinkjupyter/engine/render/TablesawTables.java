@@ -1,24 +1,6 @@
 package dev.flinkjupyter.engine.render;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.table.api.Table;
-import org.apache.flink.table.catalog.ResolvedSchema;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeFamily;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.InstantColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.Column;
 
 /**
  * A Flink table's rows as a Tablesaw table, for {@code Charts} and for Tablesaw's own analysis:
@@ -48,60 +30,8 @@ public final class TablesawTables {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
         }
-        ResolvedSchema schema = table.getResolvedSchema();
-        List<Column<?>> columns = new ArrayList<>();
-        for (int i = 0; i < schema.getColumnCount(); i++) {
-            columns.add(column(schema.getColumnNames().get(i), schema.getColumnDataTypes().get(i).getLogicalType()));
-        }
-        try (CloseableIterator<Row> rows = table.limit(maxRows).execute().collect()) {
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                for (int i = 0; i < columns.size(); i++) {
-                    append(columns.get(i), row.getField(i));
-                }
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot close the rows of the table: " + e.getMessage(), e);
-        }
-        return tech.tablesaw.api.Table.create(columns);
-    }
-
-    private static Column<?> column(String name, LogicalType type) {
-        if (type.is(LogicalTypeFamily.NUMERIC)) {
-            return DoubleColumn.create(name);
-        }
-        if (type.is(LogicalTypeRoot.DATE)) {
-            return DateColumn.create(name);
-        }
-        if (type.is(LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE)) {
-            return DateTimeColumn.create(name);
-        }
-        if (type.is(LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
-            return InstantColumn.create(name);
-        }
-        if (type.is(LogicalTypeRoot.BOOLEAN)) {
-            return BooleanColumn.create(name);
-        }
-        return StringColumn.create(name);
-    }
-
-    private static void append(Column<?> column, Object value) {
-        if (value == null) {
-            column.appendMissing();
-        } else if (column instanceof DoubleColumn numbers) {
-            numbers.append(((Number) value).doubleValue());
-        } else if (column instanceof DateColumn dates) {
-            dates.append((LocalDate) value);
-        } else if (column instanceof DateTimeColumn times) {
-            times.append((LocalDateTime) value);
-        } else if (column instanceof InstantColumn instants) {
-            instants.append((Instant) value);
-        } else if (column instanceof BooleanColumn booleans) {
-            booleans.append((Boolean) value);
-        } else {
-            ((StringColumn) column).append(String.valueOf(value));
-        }
+        return TablesawRows.numbersAsDoubles(table.getResolvedSchema())
+                .read(table.limit(maxRows).execute().collect(), maxRows, row -> { })
+                .toTable(null);
     }
 }

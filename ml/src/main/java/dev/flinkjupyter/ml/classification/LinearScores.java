@@ -30,32 +30,12 @@ record LinearScores(double[] labels, int dim, double[] theta) implements Seriali
 
     /** The softmax of the scores. */
     double[] probabilities(double[] x) {
-        double[] z = scores(x);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int a = 0; a < z.length; a++) {
-            z[a] = Math.exp(z[a] - max);
-            sum += z[a];
-        }
-        for (int a = 0; a < z.length; a++) {
-            z[a] /= sum;
-        }
-        return z;
+        return ClassScores.softmax(scores(x));
     }
 
     /** The label of the highest score (the lowest label on a tie). */
     double predict(double[] x) {
-        double[] z = scores(x);
-        int best = 0;
-        for (int a = 1; a < z.length; a++) {
-            if (z[a] > z[best]) {
-                best = a;
-            }
-        }
-        return labels[best];
+        return labels[ClassScores.best(scores(x))];
     }
 
     /** The coefficients of class {@code a} (zeros for the first). */
@@ -66,32 +46,5 @@ record LinearScores(double[] labels, int dim, double[] theta) implements Seriali
     /** The intercept of class {@code a} (0 for the first). */
     double intercept(int a) {
         return a == 0 ? 0 : theta[a * (dim + 1) - 1];
-    }
-
-    /** A vector cell as a {@code double[]}, null when it or an element is null; a wrong size fails. */
-    double[] vector(Double[] cells, String column) {
-        if (cells == null) {
-            return null;
-        }
-        if (cells.length != dim) {
-            throw new IllegalArgumentException("column '" + column + "' holds a vector of " + cells.length
-                    + " elements; the model has " + dim + " features");
-        }
-        double[] x = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            if (cells[j] == null) {
-                return null;
-            }
-            x[j] = cells[j];
-        }
-        return x;
-    }
-
-    /** Fails unless the point has {@code dim} features. */
-    double[] checked(double[] x) {
-        if (x.length != dim) {
-            throw new IllegalArgumentException("the model has " + dim + " features, the point " + x.length);
-        }
-        return x;
     }
 }

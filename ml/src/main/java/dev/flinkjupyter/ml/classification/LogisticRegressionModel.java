@@ -1,14 +1,10 @@
 package dev.flinkjupyter.ml.classification;
 
-import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.call;
 
-import dev.flinkjupyter.ml.InputColumns;
-import dev.flinkjupyter.ml.Model;
-import dev.flinkjupyter.ml.ModelData;
-import dev.flinkjupyter.ml.ParamMap;
+import dev.flinkjupyter.ml.ScoringModel;
 import dev.flinkjupyter.ml.TrainingHistory;
-import dev.flinkjupyter.ml.Vectors;
+import dev.flinkjupyter.ml.VectorFunction;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
 import dev.flinkjupyter.ml.param.HasPredictionCol;
 import dev.flinkjupyter.ml.param.HasProbabilityCol;
@@ -16,11 +12,9 @@ import dev.flinkjupyter.ml.param.HasRawPredictionCol;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.table.api.ApiExpression;
-import org.apache.flink.table.api.Table;
 
 /**
  * A trained logistic regression. {@link #transform} adds three columns:
@@ -33,11 +27,11 @@ import org.apache.flink.table.api.Table;
  *       score of every class ({@code ARRAY<DOUBLE>}, the first class's is 0).</li>
  * </ul>
  */
-public final class LogisticRegressionModel implements Model<LogisticRegressionModel>,
-        HasFeaturesCol<LogisticRegressionModel>, HasPredictionCol<LogisticRegressionModel>,
+public final class LogisticRegressionModel
+        extends ScoringModel<LogisticRegressionModel, LogisticRegressionModel.Data>
+        implements HasFeaturesCol<LogisticRegressionModel>, HasPredictionCol<LogisticRegressionModel>,
         HasProbabilityCol<LogisticRegressionModel>, HasRawPredictionCol<LogisticRegressionModel> {
-    private final ParamMap params = new ParamMap(LogisticRegressionModel.class);
-    private Data data;
+    private static final String HOW_TO_GET_ONE = "fit a LogisticRegression or load a saved model";
 
     /** The saved form: the scores, and the history as columns. */
     record Data(double[] labels, int dim, double[] theta, double[] losses, double[] accuracies, boolean converged,
@@ -46,18 +40,13 @@ public final class LogisticRegressionModel implements Model<LogisticRegressionMo
 
     /** An empty model, to {@link dev.flinkjupyter.ml.Stage#load load} into. */
     public LogisticRegressionModel() {
+        super(Data.class, HOW_TO_GET_ONE, null);
     }
 
     LogisticRegressionModel(double[] labels, int dim, double[] theta, TrainingHistory history, boolean converged,
             String solverNote) {
-        double[] losses = history.steps().stream().mapToDouble(TrainingHistory.Step::loss).toArray();
-        double[] accuracies = history.steps().stream().mapToDouble(TrainingHistory.Step::metric).toArray();
-        this.data = new Data(labels, dim, theta, losses, accuracies, converged, solverNote);
-    }
-
-    @Override
-    public ParamMap getParamMap() {
-        return params;
+        super(Data.class, HOW_TO_GET_ONE, new Data(labels, dim, theta, SavedHistory.losses(history),
+                SavedHistory.metrics(history), converged, solverNote));
     }
 
     /** The class labels, ascending. */
@@ -118,71 +107,51 @@ public final class LogisticRegressionModel implements Model<LogisticRegressionMo
     /** The objective (mean log loss + L2) and training accuracy of each iterate, the start (all zeros) first. */
     @Override
     public TrainingHistory getTrainingHistory() {
-        List<TrainingHistory.Step> steps = new ArrayList<>();
-        double[] losses = data().losses() == null ? new double[0] : data().losses();
-        for (int i = 0; i < losses.length; i++) {
-            steps.add(new TrainingHistory.Step(i + 1, losses[i], data().accuracies()[i]));
-        }
-        return new TrainingHistory("log loss + L2", "training accuracy", steps);
+        return SavedHistory.of("log loss + L2", "training accuracy", data().losses(), data().accuracies());
     }
 
     /** The most probable label for these features. */
     public double predict(double... features) {
-        return scores().predict(scores().checked(features));
+        return scores().predict(checked(features, data().dim()));
     }
 
     /** The probability of every class, in the order of {@link #getLabels()}. */
     public double[] predictProbabilities(double... features) {
-        return scores().probabilities(scores().checked(features));
+        return scores().probabilities(checked(features, data().dim()));
     }
 
-    /** The table with the prediction, probability and raw prediction columns added. */
+    /**
+     * The prediction, probability and raw prediction columns: for two classes each a number, for
+     * more the last two a number per class.
+     */
     @Override
-    public Table[] transform(Table... inputs) {
-        if (inputs.length != 1) {
-            throw new IllegalArgumentException("LogisticRegressionModel transforms one table, got " + inputs.length);
-        }
-        Table table = inputs[0];
-        InputColumns.requireVector(table, "features", getFeaturesCol());
-        InputColumns.requireAbsent(table, "prediction", getPredictionCol());
-        InputColumns.requireAbsent(table, "probability", getProbabilityCol());
-        InputColumns.requireAbsent(table, "raw prediction", getRawPredictionCol());
+    protected List<Output> outputs(ApiExpression features, String featuresCol) {
         LinearScores model = scores();
-        String column = getFeaturesCol();
-        ApiExpression features = $(column).cast(Vectors.TYPE);
+        int dim = model.dim();
         ApiExpression probability = isBinary()
-                ? call(new LinearScoreFunctions.Scalar(model, column,
-                        LinearScoreFunctions.Output.LAST_CLASS_PROBABILITY), features)
-                : call(new LinearScoreFunctions.PerClass(model, column, true), features);
+                ? call(VectorFunction.toDouble(dim, featuresCol, x -> model.probabilities(x)[1]), features)
+                : call(VectorFunction.toVector(dim, featuresCol, model::probabilities), features);
         ApiExpression raw = isBinary()
-                ? call(new LinearScoreFunctions.Scalar(model, column, LinearScoreFunctions.Output.MARGIN), features)
-                : call(new LinearScoreFunctions.PerClass(model, column, false), features);
-        return new Table[] {table.addColumns(
-                call(new LinearScoreFunctions.Scalar(model, column, LinearScoreFunctions.Output.PREDICTION), features)
-                        .as(getPredictionCol()),
-                probability.as(getProbabilityCol()),
-                raw.as(getRawPredictionCol()))};
+                ? call(VectorFunction.toDouble(dim, featuresCol, x -> model.scores(x)[1]), features)
+                : call(VectorFunction.toVector(dim, featuresCol, model::scores), features);
+        return List.of(
+                new Output("prediction", getPredictionCol(),
+                        call(VectorFunction.toDouble(dim, featuresCol, model::predict), features)),
+                new Output("probability", getProbabilityCol(), probability),
+                new Output("raw prediction", getRawPredictionCol(), raw));
     }
 
     @Override
-    public void saveState(Path dir) throws IOException {
-        ModelData.write(dir, data());
-    }
-
-    @Override
-    public void loadState(Path dir) throws IOException {
-        Data loaded = ModelData.read(dir, Data.class);
+    protected void requireComplete(Data loaded, Path dir) throws IOException {
         if (loaded.labels() == null || loaded.theta() == null
                 || loaded.theta().length != (loaded.labels().length - 1) * (loaded.dim() + 1)) {
             throw new IOException(dir + " holds an incomplete logistic regression model");
         }
-        data = loaded;
     }
 
     @Override
-    public String toString() {
-        return data == null ? "LogisticRegressionModel[empty]" : "LogisticRegressionModel[classes "
-                + Arrays.toString(data.labels()) + ", " + data.dim() + " features]";
+    protected String describe(Data data) {
+        return "classes " + Arrays.toString(data.labels()) + ", " + data.dim() + " features";
     }
 
     private LinearScores scores() {
@@ -194,13 +163,5 @@ public final class LogisticRegressionModel implements Model<LogisticRegressionMo
             throw new IllegalStateException(method + " is for two classes; this model has "
                     + data().labels().length + ": use getCoefficientMatrix() and getIntercepts()");
         }
-    }
-
-    private Data data() {
-        if (data == null) {
-            throw new IllegalStateException(
-                    "this LogisticRegressionModel is empty: fit a LogisticRegression or load a saved model");
-        }
-        return data;
     }
 }

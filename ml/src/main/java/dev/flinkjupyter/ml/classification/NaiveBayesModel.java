@@ -1,13 +1,9 @@
 package dev.flinkjupyter.ml.classification;
 
-import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.call;
 
-import dev.flinkjupyter.ml.InputColumns;
-import dev.flinkjupyter.ml.Model;
-import dev.flinkjupyter.ml.ModelData;
-import dev.flinkjupyter.ml.ParamMap;
-import dev.flinkjupyter.ml.Vectors;
+import dev.flinkjupyter.ml.ScoringModel;
+import dev.flinkjupyter.ml.VectorFunction;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
 import dev.flinkjupyter.ml.param.HasPredictionCol;
 import dev.flinkjupyter.ml.param.HasProbabilityCol;
@@ -15,25 +11,24 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.flink.table.annotation.DataTypeHint;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.functions.ScalarFunction;
+import java.util.List;
+import org.apache.flink.table.api.ApiExpression;
 
 /**
  * A trained naive Bayes classifier. {@link #transform} adds the predicted label ({@code DOUBLE})
  * and the class probabilities ({@code ARRAY<DOUBLE>}, in the order of {@link #getLabels()}).
  */
-public final class NaiveBayesModel implements Model<NaiveBayesModel>, HasFeaturesCol<NaiveBayesModel>,
-        HasPredictionCol<NaiveBayesModel>, HasProbabilityCol<NaiveBayesModel> {
-    private final ParamMap params = new ParamMap(NaiveBayesModel.class);
-    private Data data;
+public final class NaiveBayesModel extends ScoringModel<NaiveBayesModel, NaiveBayesModel.Data>
+        implements HasFeaturesCol<NaiveBayesModel>, HasPredictionCol<NaiveBayesModel>,
+        HasProbabilityCol<NaiveBayesModel> {
 
     /** An empty model, to {@link dev.flinkjupyter.ml.Stage#load load} into. */
     public NaiveBayesModel() {
+        this(null);
     }
 
     private NaiveBayesModel(Data data) {
-        this.data = data;
+        super(Data.class, "fit a NaiveBayes or load a saved model", data);
     }
 
     /**
@@ -71,28 +66,11 @@ public final class NaiveBayesModel implements Model<NaiveBayesModel>, HasFeature
 
         /** The posterior probability of each class. */
         double[] probabilities(double[] x) {
-            double[] scores = logJoint(x);
-            double max = Arrays.stream(scores).max().orElse(0);
-            double sum = 0;
-            for (int c = 0; c < scores.length; c++) {
-                scores[c] = Math.exp(scores[c] - max);
-                sum += scores[c];
-            }
-            for (int c = 0; c < scores.length; c++) {
-                scores[c] /= sum;
-            }
-            return scores;
+            return ClassScores.softmax(logJoint(x));
         }
 
         double predict(double[] x) {
-            double[] scores = logJoint(x);
-            int best = 0;
-            for (int c = 1; c < scores.length; c++) {
-                if (scores[c] > scores[best]) {
-                    best = c;
-                }
-            }
-            return labels[best];
+            return labels[ClassScores.best(logJoint(x))];
         }
 
         int dim() {
@@ -132,11 +110,6 @@ public final class NaiveBayesModel implements Model<NaiveBayesModel>, HasFeature
         return new NaiveBayesModel(new Data(NaiveBayes.MULTINOMIAL, labels, weights, means, null, logTheta));
     }
 
-    @Override
-    public ParamMap getParamMap() {
-        return params;
-    }
-
     /** {@code gaussian} or {@code multinomial}. */
     public String getModelType() {
         return data().modelType();
@@ -171,121 +144,39 @@ public final class NaiveBayesModel implements Model<NaiveBayesModel>, HasFeature
 
     /** The most probable label for these features. */
     public double predict(double... features) {
-        return data().predict(checked(features));
+        return data().predict(checked(features, data().dim()));
     }
 
     /** The probability of each class (in the order of {@link #getLabels()}) for these features. */
     public double[] predictProbabilities(double... features) {
-        return data().probabilities(checked(features));
+        return data().probabilities(checked(features, data().dim()));
     }
 
-    /** The table with the prediction and probability columns added. */
+    /** The prediction and probability columns, in that order. */
     @Override
-    public Table[] transform(Table... inputs) {
-        if (inputs.length != 1) {
-            throw new IllegalArgumentException("NaiveBayesModel transforms one table, got " + inputs.length);
-        }
-        Table table = inputs[0];
-        InputColumns.requireVector(table, "features", getFeaturesCol());
-        InputColumns.requireAbsent(table, "prediction", getPredictionCol());
-        InputColumns.requireAbsent(table, "probability", getProbabilityCol());
-        return new Table[] {table.addColumns(
-                call(new PredictedLabel(data(), getFeaturesCol()), $(getFeaturesCol()).cast(Vectors.TYPE))
-                        .as(getPredictionCol()),
-                call(new Probabilities(data(), getFeaturesCol()), $(getFeaturesCol()).cast(Vectors.TYPE))
-                        .as(getProbabilityCol()))};
+    protected List<Output> outputs(ApiExpression features, String featuresCol) {
+        Data data = data();
+        return List.of(
+                new Output("prediction", getPredictionCol(),
+                        call(VectorFunction.toDouble(data.dim(), featuresCol, data::predict), features)),
+                new Output("probability", getProbabilityCol(),
+                        call(VectorFunction.toVector(data.dim(), featuresCol, data::probabilities), features)));
     }
 
     @Override
-    public void saveState(Path dir) throws IOException {
-        ModelData.write(dir, data());
-    }
-
-    @Override
-    public void loadState(Path dir) throws IOException {
-        Data loaded = ModelData.read(dir, Data.class);
+    protected void requireComplete(Data loaded, Path dir) throws IOException {
         if (loaded.labels() == null || loaded.means() == null
                 || (loaded.variances() == null && loaded.logTheta() == null)) {
             throw new IOException(dir + " holds an incomplete naive Bayes model");
         }
-        data = loaded;
     }
 
     @Override
-    public String toString() {
-        return data == null ? "NaiveBayesModel[empty]" : "NaiveBayesModel[" + data.modelType() + ", classes "
-                + Arrays.toString(data.labels()) + ", " + data.dim() + " features]";
-    }
-
-    private Data data() {
-        if (data == null) {
-            throw new IllegalStateException("this NaiveBayesModel is empty: fit a NaiveBayes or load a saved model");
-        }
-        return data;
-    }
-
-    private double[] checked(double[] features) {
-        if (features.length != data().dim()) {
-            throw new IllegalArgumentException("the model has " + data().dim() + " features, the point "
-                    + features.length);
-        }
-        return features;
+    protected String describe(Data data) {
+        return data.modelType() + ", classes " + Arrays.toString(data.labels()) + ", " + data.dim() + " features";
     }
 
     private static double[][] deepCopy(double[][] m) {
         return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
-    }
-
-    /** A vector cell as a {@code double[]}, or null when it or an element is null. */
-    static double[] vector(Double[] cells, int dim, String column) {
-        if (cells == null) {
-            return null;
-        }
-        if (cells.length != dim) {
-            throw new IllegalArgumentException("column '" + column + "' holds a vector of " + cells.length
-                    + " elements; the model has " + dim + " features");
-        }
-        double[] x = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            if (cells[j] == null) {
-                return null;
-            }
-            x[j] = cells[j];
-        }
-        return x;
-    }
-
-    /** The predicted label, in a query. */
-    public static final class PredictedLabel extends ScalarFunction {
-        private final Data data;
-        private final String column;
-
-        PredictedLabel(Data data, String column) {
-            this.data = data;
-            this.column = column;
-        }
-
-        /** The most probable label; null for a null vector. */
-        public Double eval(@DataTypeHint("ARRAY<DOUBLE>") Double[] features) {
-            double[] x = vector(features, data.dim(), column);
-            return x == null ? null : data.predict(x);
-        }
-    }
-
-    /** The class probabilities, in a query. */
-    public static final class Probabilities extends ScalarFunction {
-        private final Data data;
-        private final String column;
-
-        Probabilities(Data data, String column) {
-            this.data = data;
-            this.column = column;
-        }
-
-        /** The probability of each class; null for a null vector. */
-        public @DataTypeHint("ARRAY<DOUBLE>") Double[] eval(@DataTypeHint("ARRAY<DOUBLE>") Double[] features) {
-            double[] x = vector(features, data.dim(), column);
-            return x == null ? null : Vectors.boxed(data.probabilities(x));
-        }
     }
 }

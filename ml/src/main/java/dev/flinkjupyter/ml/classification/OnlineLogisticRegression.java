@@ -7,19 +7,17 @@ import dev.flinkjupyter.ml.Param;
 import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.ParamValidator;
 import dev.flinkjupyter.ml.Stage;
-import dev.flinkjupyter.ml.TableStreams;
 import dev.flinkjupyter.ml.Vectors;
 import dev.flinkjupyter.ml.online.ModelVersion;
+import dev.flinkjupyter.ml.online.OneLearner;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
 import dev.flinkjupyter.ml.param.HasLabelCol;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.expressions.Expression;
 
 /**
  * Binary logistic regression learned online with FTRL-Proximal, on a stream that may never end:
@@ -124,21 +122,10 @@ public final class OnlineLogisticRegression implements Stage<OnlineLogisticRegre
     public DataStream<Version> train(Table table) {
         InputColumns.requireVector(table, "features", getFeaturesCol());
         InputColumns.requireNumeric(table, "label", getLabelCol());
-        DataStream<Row> rows = TableStreams.environmentOf(table).toDataStream(table.select(
-                $(getFeaturesCol()).cast(Vectors.TYPE), $(getLabelCol()).cast(DataTypes.DOUBLE())));
-        return rows.keyBy(new OneLearner())
-                .process(new FtrlLearner(get(ALPHA), get(BETA), get(L1), get(L2), get(UPDATE_EVERY),
-                        getFeaturesCol(), getLabelCol()))
-                .returns(TypeInformation.of(Version.class))
-                .setParallelism(1)
-                .name("online logistic regression (FTRL)");
-    }
-
-    /** Every row to the one learner. */
-    static final class OneLearner implements KeySelector<Row, Integer> {
-        @Override
-        public Integer getKey(Row row) {
-            return 0;
-        }
+        return OneLearner.learn(table,
+                new Expression[] {$(getFeaturesCol()).cast(Vectors.TYPE), $(getLabelCol()).cast(DataTypes.DOUBLE())},
+                new FtrlLearner(get(ALPHA), get(BETA), get(L1), get(L2), get(UPDATE_EVERY), getFeaturesCol(),
+                        getLabelCol()),
+                Version.class, "online logistic regression (FTRL)");
     }
 }

@@ -1,13 +1,9 @@
 package dev.flinkjupyter.ml.classification;
 
-import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.call;
 
-import dev.flinkjupyter.ml.InputColumns;
-import dev.flinkjupyter.ml.Model;
-import dev.flinkjupyter.ml.ModelData;
-import dev.flinkjupyter.ml.ParamMap;
-import dev.flinkjupyter.ml.Vectors;
+import dev.flinkjupyter.ml.ScoringModel;
+import dev.flinkjupyter.ml.VectorFunction;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
 import dev.flinkjupyter.ml.param.HasPredictionCol;
 import dev.flinkjupyter.ml.param.HasProbabilityCol;
@@ -15,20 +11,19 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.flink.table.annotation.DataTypeHint;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.functions.ScalarFunction;
+import java.util.List;
+import org.apache.flink.table.api.ApiExpression;
 
 /**
  * A binary logistic model learned online (one version of {@link OnlineLogisticRegression}):
  * {@link #transform} adds the probability of class 1 ({@code DOUBLE}) and the predicted class
  * (1.0 when that probability is at least 0.5, else 0.0).
  */
-public final class OnlineLogisticRegressionModel implements Model<OnlineLogisticRegressionModel>,
-        HasFeaturesCol<OnlineLogisticRegressionModel>, HasPredictionCol<OnlineLogisticRegressionModel>,
+public final class OnlineLogisticRegressionModel
+        extends ScoringModel<OnlineLogisticRegressionModel, OnlineLogisticRegressionModel.Weights>
+        implements HasFeaturesCol<OnlineLogisticRegressionModel>, HasPredictionCol<OnlineLogisticRegressionModel>,
         HasProbabilityCol<OnlineLogisticRegressionModel> {
-    private final ParamMap params = new ParamMap(OnlineLogisticRegressionModel.class);
-    private Weights weights;
+    private static final String HOW_TO_GET_ONE = "take one from an online training or load a saved one";
 
     /** The coefficients and the intercept. */
     record Weights(double[] coefficients, double intercept) implements Serializable {
@@ -43,95 +38,49 @@ public final class OnlineLogisticRegressionModel implements Model<OnlineLogistic
 
     /** An empty model, to {@link dev.flinkjupyter.ml.Stage#load load} into. */
     public OnlineLogisticRegressionModel() {
+        super(Weights.class, HOW_TO_GET_ONE, null);
     }
 
     /** A model of these coefficients (one per feature) and intercept. */
     public OnlineLogisticRegressionModel(double[] coefficients, double intercept) {
-        this.weights = new Weights(coefficients.clone(), intercept);
-    }
-
-    @Override
-    public ParamMap getParamMap() {
-        return params;
+        super(Weights.class, HOW_TO_GET_ONE, new Weights(coefficients.clone(), intercept));
     }
 
     /** The coefficients, one per feature. */
     public double[] getCoefficients() {
-        return weights().coefficients().clone();
+        return data().coefficients().clone();
     }
 
     /** The intercept. */
     public double getIntercept() {
-        return weights().intercept();
+        return data().intercept();
     }
 
     /** The probability of class 1 for these features. */
     public double predictProbability(double... features) {
-        if (features.length != weights().coefficients().length) {
-            throw new IllegalArgumentException("the model has " + weights().coefficients().length
-                    + " features, the point " + features.length);
-        }
-        return weights().probability(features);
+        return data().probability(checked(features, data().coefficients().length));
     }
 
-    /** The table with the probability and prediction columns added. */
+    /** The probability column, and the prediction (1.0 when the probability is at least 0.5) after it. */
     @Override
-    public Table[] transform(Table... inputs) {
-        if (inputs.length != 1) {
-            throw new IllegalArgumentException("OnlineLogisticRegressionModel transforms one table, got " + inputs.length);
-        }
-        Table table = inputs[0];
-        InputColumns.requireVector(table, "features", getFeaturesCol());
-        InputColumns.requireAbsent(table, "prediction", getPredictionCol());
-        InputColumns.requireAbsent(table, "probability", getProbabilityCol());
-        Probability probability = new Probability(weights(), getFeaturesCol());
-        Table scored = table.addColumns(
-                call(probability, $(getFeaturesCol()).cast(Vectors.TYPE)).as(getProbabilityCol()));
-        return new Table[] {scored.addColumns($(getProbabilityCol()).isGreaterOrEqual(0.5)
-                .then(1.0, 0.0).as(getPredictionCol()))};
+    protected List<Output> outputs(ApiExpression features, String featuresCol) {
+        Weights weights = data();
+        ApiExpression probability = call(
+                VectorFunction.toDouble(weights.coefficients().length, featuresCol, weights::probability), features);
+        return List.of(
+                new Output("probability", getProbabilityCol(), probability),
+                new Output("prediction", getPredictionCol(), probability.isGreaterOrEqual(0.5).then(1.0, 0.0)));
     }
 
     @Override
-    public void saveState(Path dir) throws IOException {
-        ModelData.write(dir, weights());
-    }
-
-    @Override
-    public void loadState(Path dir) throws IOException {
-        Weights loaded = ModelData.read(dir, Weights.class);
+    protected void requireComplete(Weights loaded, Path dir) throws IOException {
         if (loaded.coefficients() == null) {
             throw new IOException(dir + " holds a logistic model without coefficients");
         }
-        weights = loaded;
     }
 
     @Override
-    public String toString() {
-        return weights == null ? "OnlineLogisticRegressionModel[empty]" : "OnlineLogisticRegressionModel[coefficients "
-                + Arrays.toString(weights.coefficients()) + ", intercept " + weights.intercept() + "]";
-    }
-
-    private Weights weights() {
-        if (weights == null) {
-            throw new IllegalStateException("this model is empty: take one from an online training or load a saved one");
-        }
-        return weights;
-    }
-
-    /** The probability of class 1, in a query. */
-    public static final class Probability extends ScalarFunction {
-        private final Weights weights;
-        private final String column;
-
-        Probability(Weights weights, String column) {
-            this.weights = weights;
-            this.column = column;
-        }
-
-        /** The probability; null for a null vector. */
-        public Double eval(@DataTypeHint("ARRAY<DOUBLE>") Double[] features) {
-            double[] x = NaiveBayesModel.vector(features, weights.coefficients().length, column);
-            return x == null ? null : weights.probability(x);
-        }
+    protected String describe(Weights weights) {
+        return "coefficients " + Arrays.toString(weights.coefficients()) + ", intercept " + weights.intercept();
     }
 }

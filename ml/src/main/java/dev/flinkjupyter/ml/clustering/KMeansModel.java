@@ -1,34 +1,35 @@
 package dev.flinkjupyter.ml.clustering;
 
-import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.call;
 
-import dev.flinkjupyter.ml.InputColumns;
-import dev.flinkjupyter.ml.Model;
-import dev.flinkjupyter.ml.ModelData;
-import dev.flinkjupyter.ml.ParamMap;
+import dev.flinkjupyter.ml.ScoringModel;
 import dev.flinkjupyter.ml.TrainingHistory;
-import dev.flinkjupyter.ml.Vectors;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
 import dev.flinkjupyter.ml.param.HasPredictionCol;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.flink.table.api.Table;
+import java.util.List;
+import org.apache.flink.table.api.ApiExpression;
 
 /**
  * The centres k-means learned. {@link #transform} adds the index of the nearest centre (an
  * {@code INT} from 0) as the prediction column; shown in a notebook as a table of centres.
  */
-public final class KMeansModel implements Model<KMeansModel>, HasFeaturesCol<KMeansModel>,
-        HasPredictionCol<KMeansModel> {
-    private final ParamMap params = new ParamMap(KMeansModel.class);
-    private double[][] centres;
-    private double[] sizes;
-    private TrainingHistory history = TrainingHistory.EMPTY;
+public final class KMeansModel extends ScoringModel<KMeansModel, KMeansModel.Data>
+        implements HasFeaturesCol<KMeansModel>, HasPredictionCol<KMeansModel> {
+    private static final String HOW_TO_GET_ONE = "fit a KMeans or load a saved model";
+
+    /** What a saved model holds besides its parameters: the centres and their weights (null when unknown). */
+    record Data(double[][] centres, double[] sizes) {
+    }
+
+    private final TrainingHistory history;
 
     /** An empty model, to {@link dev.flinkjupyter.ml.Stage#load load} into. */
     public KMeansModel() {
+        super(Data.class, HOW_TO_GET_ONE, null);
+        this.history = TrainingHistory.EMPTY;
     }
 
     /**
@@ -42,6 +43,11 @@ public final class KMeansModel implements Model<KMeansModel>, HasFeaturesCol<KMe
     }
 
     KMeansModel(double[][] centres, double[] sizes, TrainingHistory history) {
+        super(Data.class, HOW_TO_GET_ONE, checked(centres, sizes));
+        this.history = history;
+    }
+
+    private static Data checked(double[][] centres, double[] sizes) {
         if (centres.length == 0) {
             throw new IllegalArgumentException("a k-means model needs at least one centre");
         }
@@ -51,28 +57,22 @@ public final class KMeansModel implements Model<KMeansModel>, HasFeaturesCol<KMe
                         + " elements; all must have the same size");
             }
         }
-        this.centres = copy(centres);
-        this.sizes = sizes == null ? null : sizes.clone();
-        this.history = history;
-    }
-
-    @Override
-    public ParamMap getParamMap() {
-        return params;
+        return new Data(copy(centres), sizes == null ? null : sizes.clone());
     }
 
     /** The centres, {@code [k][features]}; a copy. */
     public double[][] getCentroids() {
-        return copy(requireCentres());
+        return copy(data().centres());
     }
 
     /** The number of clusters. */
     public int getK() {
-        return requireCentres().length;
+        return data().centres().length;
     }
 
     /** The weight (row count, for unweighted data) of each cluster in the last training pass; null when unknown. */
     public double[] getClusterSizes() {
+        double[] sizes = data().sizes();
         return sizes == null ? null : sizes.clone();
     }
 
@@ -83,7 +83,7 @@ public final class KMeansModel implements Model<KMeansModel>, HasFeaturesCol<KMe
 
     /** The index of the centre nearest to {@code features}. */
     public int predict(double... features) {
-        double[][] c = requireCentres();
+        double[][] c = data().centres();
         if (features.length != c[0].length) {
             throw new IllegalArgumentException("the model's centres have " + c[0].length + " elements, the point "
                     + features.length);
@@ -91,50 +91,23 @@ public final class KMeansModel implements Model<KMeansModel>, HasFeaturesCol<KMe
         return Centroids.nearest(features, 0, Centroids.flatten(c), c.length, features.length);
     }
 
-    /** The input table with the prediction column added: the index of the nearest centre. */
+    /** The prediction column: the index of the nearest centre. */
     @Override
-    public Table[] transform(Table... inputs) {
-        if (inputs.length != 1) {
-            throw new IllegalArgumentException("KMeansModel transforms one table, got " + inputs.length);
-        }
-        Table table = inputs[0];
-        InputColumns.requireVector(table, "features", getFeaturesCol());
-        InputColumns.requireAbsent(table, "prediction", getPredictionCol());
-        NearestCentre nearest = new NearestCentre(requireCentres(), getFeaturesCol());
-        return new Table[] {table.addColumns(
-                call(nearest, $(getFeaturesCol()).cast(Vectors.TYPE)).as(getPredictionCol()))};
-    }
-
-    /** What a saved model holds besides its parameters. */
-    private record Data(double[][] centres, double[] sizes) {
+    protected List<Output> outputs(ApiExpression features, String featuresCol) {
+        return List.of(new Output("prediction", getPredictionCol(),
+                call(new NearestCentre(data().centres(), featuresCol), features)));
     }
 
     @Override
-    public void saveState(Path dir) throws IOException {
-        ModelData.write(dir, new Data(requireCentres(), sizes));
-    }
-
-    @Override
-    public void loadState(Path dir) throws IOException {
-        Data data = ModelData.read(dir, Data.class);
-        if (data.centres() == null || data.centres().length == 0) {
+    protected void requireComplete(Data loaded, Path dir) throws IOException {
+        if (loaded.centres() == null || loaded.centres().length == 0) {
             throw new IOException(dir + " holds a k-means model without centres");
         }
-        centres = data.centres();
-        sizes = data.sizes();
     }
 
     @Override
-    public String toString() {
-        return "KMeansModel[k=" + (centres == null ? 0 : centres.length) + ", centres="
-                + Arrays.deepToString(centres) + "]";
-    }
-
-    private double[][] requireCentres() {
-        if (centres == null) {
-            throw new IllegalStateException("this KMeansModel has no centres: fit a KMeans or load a saved model");
-        }
-        return centres;
+    protected String describe(Data data) {
+        return "k=" + data.centres().length + ", centres=" + Arrays.deepToString(data.centres());
     }
 
     private static double[][] copy(double[][] m) {

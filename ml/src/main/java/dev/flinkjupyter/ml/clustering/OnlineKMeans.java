@@ -7,18 +7,16 @@ import dev.flinkjupyter.ml.Param;
 import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.ParamValidator;
 import dev.flinkjupyter.ml.Stage;
-import dev.flinkjupyter.ml.TableStreams;
 import dev.flinkjupyter.ml.Vectors;
 import dev.flinkjupyter.ml.online.ModelVersion;
+import dev.flinkjupyter.ml.online.OneLearner;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
 import dev.flinkjupyter.ml.param.HasSeed;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.expressions.Expression;
 
 /**
  * K-means learned online by decayed mini-batches, on a stream that may never end:
@@ -106,20 +104,8 @@ public final class OnlineKMeans implements Stage<OnlineKMeans>, HasFeaturesCol<O
                     + "; the first batch seeds the k centres");
         }
         InputColumns.requireVector(table, "features", getFeaturesCol());
-        DataStream<Row> rows = TableStreams.environmentOf(table)
-                .toDataStream(table.select($(getFeaturesCol()).cast(Vectors.TYPE)));
-        return rows.keyBy(new OneLearner())
-                .process(new MiniBatchLearner(k, batchSize, get(DECAY_FACTOR), getSeed(), getFeaturesCol()))
-                .returns(TypeInformation.of(Version.class))
-                .setParallelism(1)
-                .name("online k-means (decayed mini-batches)");
-    }
-
-    /** Every row to the one learner. */
-    static final class OneLearner implements KeySelector<Row, Integer> {
-        @Override
-        public Integer getKey(Row row) {
-            return 0;
-        }
+        return OneLearner.learn(table, new Expression[] {$(getFeaturesCol()).cast(Vectors.TYPE)},
+                new MiniBatchLearner(k, batchSize, get(DECAY_FACTOR), getSeed(), getFeaturesCol()),
+                Version.class, "online k-means (decayed mini-batches)");
     }
 }

@@ -4,10 +4,8 @@ import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.call;
 
 import dev.flinkjupyter.ml.InputColumns;
-import dev.flinkjupyter.ml.Model;
-import dev.flinkjupyter.ml.ModelData;
+import dev.flinkjupyter.ml.DataModel;
 import dev.flinkjupyter.ml.Param;
-import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.param.HasInputCols;
 import dev.flinkjupyter.ml.param.HasOutputCols;
 import java.io.IOException;
@@ -22,30 +20,30 @@ import org.apache.flink.table.api.Table;
  * {@code DOUBLE} output column per input column, with missing values (null, or equal to
  * {@code missingValue}) replaced.
  */
-public final class ImputerModel implements Model<ImputerModel>, HasInputCols<ImputerModel>, HasOutputCols<ImputerModel> {
+public final class ImputerModel extends DataModel<ImputerModel, ImputerModel.Data>
+        implements HasInputCols<ImputerModel>, HasOutputCols<ImputerModel> {
+    private static final String HOW_TO_GET_ONE = "fit an Imputer or load one";
+
+    /** The fill values, as saved. */
+    record Data(double[] surrogates) {
+    }
+
     /** The value that stands for missing, besides null. */
     public static final Param<Double> MISSING_VALUE = Imputer.MISSING_VALUE;
 
-    private final ParamMap params = new ParamMap(ImputerModel.class);
-    private double[] surrogates;
-
     /** For {@link dev.flinkjupyter.ml.Stage#load}. */
     public ImputerModel() {
+        super(Data.class, HOW_TO_GET_ONE, null);
     }
 
     /** A model of these fill values, in the order of the input columns. */
     public ImputerModel(double[] surrogates) {
-        this.surrogates = surrogates.clone();
-    }
-
-    @Override
-    public ParamMap getParamMap() {
-        return params;
+        super(Data.class, HOW_TO_GET_ONE, new Data(surrogates.clone()));
     }
 
     /** The fill value of each input column. */
     public double[] getSurrogates() {
-        return require().clone();
+        return data().surrogates().clone();
     }
 
     @Override
@@ -54,9 +52,10 @@ public final class ImputerModel implements Model<ImputerModel>, HasInputCols<Imp
             throw new IllegalArgumentException("ImputerModel transforms one table, got " + inputs.length);
         }
         Table table = inputs[0];
+        double[] surrogates = data().surrogates();
         String[] in = getInputCols();
         String[] out = getOutputCols();
-        if (in.length != require().length || out.length != in.length) {
+        if (in.length != surrogates.length || out.length != in.length) {
             throw new IllegalArgumentException("ImputerModel: " + surrogates.length + " fill values, " + in.length
                     + " input and " + out.length + " output columns; they must match");
         }
@@ -70,32 +69,15 @@ public final class ImputerModel implements Model<ImputerModel>, HasInputCols<Imp
         return new Table[] {table.addColumns(filled)};
     }
 
-    private record Data(double[] surrogates) {
-    }
-
     @Override
-    public void saveState(Path dir) throws IOException {
-        ModelData.write(dir, new Data(require()));
-    }
-
-    @Override
-    public void loadState(Path dir) throws IOException {
-        Data data = ModelData.read(dir, Data.class);
-        if (data.surrogates() == null) {
+    protected void requireComplete(Data loaded, Path dir) throws IOException {
+        if (loaded.surrogates() == null) {
             throw new IOException(dir + " holds an imputer without fill values");
         }
-        surrogates = data.surrogates();
-    }
-
-    private double[] require() {
-        if (surrogates == null) {
-            throw new IllegalStateException("this ImputerModel has no fill values: fit an Imputer or load one");
-        }
-        return surrogates;
     }
 
     @Override
-    public String toString() {
-        return "ImputerModel[" + Arrays.toString(surrogates) + "]";
+    protected String describe(Data data) {
+        return Arrays.toString(data.surrogates());
     }
 }

@@ -4,9 +4,7 @@ import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.call;
 
 import dev.flinkjupyter.ml.InputColumns;
-import dev.flinkjupyter.ml.Model;
-import dev.flinkjupyter.ml.ModelData;
-import dev.flinkjupyter.ml.ParamMap;
+import dev.flinkjupyter.ml.DataModel;
 import dev.flinkjupyter.ml.param.HasHandleInvalid;
 import dev.flinkjupyter.ml.param.HasInputCol;
 import dev.flinkjupyter.ml.param.HasOutputCol;
@@ -21,28 +19,28 @@ import org.apache.flink.table.api.Table;
  * index ({@code DOUBLE}). An unseen label (or a null) fails, drops the row, or gets the index
  * {@code labels.length}, as {@code handleInvalid} says (error, skip, keep).
  */
-public final class StringIndexerModel implements Model<StringIndexerModel>, HasInputCol<StringIndexerModel>,
-        HasOutputCol<StringIndexerModel>, HasHandleInvalid<StringIndexerModel> {
-    private final ParamMap params = new ParamMap(StringIndexerModel.class);
-    private String[] labels;
+public final class StringIndexerModel extends DataModel<StringIndexerModel, StringIndexerModel.Data>
+        implements HasInputCol<StringIndexerModel>, HasOutputCol<StringIndexerModel>,
+        HasHandleInvalid<StringIndexerModel> {
+    private static final String HOW_TO_GET_ONE = "fit a StringIndexer or load one";
+
+    /** The labels in index order, as saved. */
+    record Data(String[] labels) {
+    }
 
     /** For {@link dev.flinkjupyter.ml.Stage#load}. */
     public StringIndexerModel() {
+        super(Data.class, HOW_TO_GET_ONE, null);
     }
 
     /** A model of these labels: the first gets index 0. */
     public StringIndexerModel(String... labels) {
-        this.labels = labels.clone();
-    }
-
-    @Override
-    public ParamMap getParamMap() {
-        return params;
+        super(Data.class, HOW_TO_GET_ONE, new Data(labels.clone()));
     }
 
     /** The labels in index order. */
     public List<String> getLabels() {
-        return List.of(require());
+        return List.of(data().labels());
     }
 
     @Override
@@ -53,7 +51,7 @@ public final class StringIndexerModel implements Model<StringIndexerModel>, HasI
         Table table = inputs[0];
         StringIndexer.requireIndexable(table, getInputCol());
         InputColumns.requireAbsent(table, "output", getOutputCol());
-        IndexLookup lookup = new IndexLookup(require(), getHandleInvalid(), getInputCol());
+        IndexLookup lookup = new IndexLookup(data().labels(), getHandleInvalid(), getInputCol());
         Table out = table.addColumns(call(lookup, $(getInputCol()).cast(DataTypes.STRING())).as(getOutputCol()));
         if (SKIP.equals(getHandleInvalid())) {
             out = out.filter($(getOutputCol()).isNotNull());
@@ -61,32 +59,15 @@ public final class StringIndexerModel implements Model<StringIndexerModel>, HasI
         return new Table[] {out};
     }
 
-    private record Data(String[] labels) {
-    }
-
     @Override
-    public void saveState(Path dir) throws IOException {
-        ModelData.write(dir, new Data(require()));
-    }
-
-    @Override
-    public void loadState(Path dir) throws IOException {
-        Data data = ModelData.read(dir, Data.class);
-        if (data.labels() == null || data.labels().length == 0) {
+    protected void requireComplete(Data loaded, Path dir) throws IOException {
+        if (loaded.labels() == null || loaded.labels().length == 0) {
             throw new IOException(dir + " holds a string indexer without labels");
         }
-        labels = data.labels();
-    }
-
-    private String[] require() {
-        if (labels == null) {
-            throw new IllegalStateException("this StringIndexerModel has no labels: fit a StringIndexer or load one");
-        }
-        return labels;
     }
 
     @Override
-    public String toString() {
-        return "StringIndexerModel[" + (labels == null ? 0 : labels.length) + " labels]";
+    protected String describe(Data data) {
+        return data.labels().length + " labels";
     }
 }
