@@ -3,13 +3,16 @@ package dev.flinkjupyter.ml;
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.operators.coordination.CoordinationRequestGateway;
+import org.apache.flink.runtime.dispatcher.UnavailableDispatcherOperationException;
 import org.apache.flink.runtime.scheduler.CoordinatorNotExistException;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -32,10 +35,15 @@ final class ResidentBlocks implements AutoCloseable {
     /** How long closing waits for the job to end before cancelling it. */
     private static final long FINISH_SECONDS = 30;
 
+    /** The errors a coordination request gets while the job is still starting. */
+    private static final List<Class<? extends Exception>> STARTING = List.of(
+            CoordinatorNotExistException.class, UnavailableDispatcherOperationException.class);
+
     private final String jobName;
     private final String operatorUid;
     private final JobClient job;
     private final CoordinationRequestGateway gateway;
+    private CompletableFuture<JobExecutionResult> result;
     private int passes;
     private boolean closed;
 
@@ -129,8 +137,8 @@ final class ResidentBlocks implements AutoCloseable {
                 cancel();
                 throw new IllegalStateException("interrupted while the job '" + jobName + "' made a pass", e);
             } catch (ExecutionException | RuntimeException e) {
-                // Until the scheduler has set up the operator (Flink's adaptive batch scheduler does
-                // that when the job runs), its coordinator does not exist yet: ask again.
+                // Until the job manager has set up the operator (Flink's adaptive batch scheduler does
+                // that when the job runs), its coordinator cannot be reached: ask again.
                 if (!coordinatorNotYetThere(e) || jobEnded()) {
                     // The job ended, or never reached its coordinator: its own result says why.
                     throw jobFailure(String.valueOf(e instanceof ExecutionException ? e.getCause() : e));
@@ -147,29 +155,38 @@ final class ResidentBlocks implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the error says the job is still starting: its job manager initialising, or its
+     * operator not yet set up. Through a remote cluster's REST API these arrive as text.
+     */
     private static boolean coordinatorNotYetThere(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Through a remote cluster's REST API it arrives as text.
-            if (t instanceof CoordinatorNotExistException || String.valueOf(t.getMessage())
-                    .contains(CoordinatorNotExistException.class.getSimpleName())) {
-                return true;
+            String text = t.getClass().getName() + ": " + t.getMessage();
+            for (Class<?> starting : STARTING) {
+                if (starting.isInstance(t) || text.contains(starting.getSimpleName())) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     private boolean jobEnded() {
-        try {
-            return job.getJobStatus().get(FINISH_SECONDS, TimeUnit.SECONDS).isGloballyTerminalState();
-        } catch (Exception e) {
-            return true;
+        // Not getJobStatus(): some clients answer it only at the job's next change of state.
+        return resultOfJob().isDone();
+    }
+
+    private CompletableFuture<JobExecutionResult> resultOfJob() {
+        if (result == null) {
+            result = job.getJobExecutionResult();
         }
+        return result;
     }
 
     /** The job's own failure when it has one, else the reason given. */
     private RuntimeException jobFailure(String reason) {
         try {
-            job.getJobExecutionResult().get(FINISH_SECONDS, TimeUnit.SECONDS);
+            resultOfJob().get(FINISH_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
@@ -199,7 +216,7 @@ final class ResidentBlocks implements AutoCloseable {
         try {
             gateway.sendCoordinationRequest(operatorUid,
                     new PassProtocol.Request(PassProtocol.Ask.FINISH, 0, null)).get(FINISH_SECONDS, TimeUnit.SECONDS);
-            job.getJobExecutionResult().get(FINISH_SECONDS, TimeUnit.SECONDS);
+            resultOfJob().get(FINISH_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();

@@ -152,6 +152,21 @@ public final class TrainingData implements AutoCloseable {
         return DataPass.run(cache, aggregate, jobName);
     }
 
+    /** The vector column the rows came from. */
+    public String featuresCol() {
+        return featuresCol;
+    }
+
+    /** The label column, or null for unlabelled data. */
+    public String labelCol() {
+        return labelCol;
+    }
+
+    /** The weight column, or null when every row weighs 1. */
+    public String weightCol() {
+        return weightCol;
+    }
+
     /** How many passes ran. */
     public int passes() {
         return passes;
