@@ -17,38 +17,51 @@ import org.apache.flink.table.data.RowData;
 
 /**
  * The rows an estimator trains on, as a bounded stream of {@link FeatureBlock}s in Flink, read by
- * {@link #pass passes}: each pass is one Flink job ({@link DataPass}) whose subtasks fold their
- * blocks into a small aggregate that comes back to this JVM. The rows themselves never do.
+ * {@link #pass passes}: subtasks fold their blocks into a small aggregate that comes back to this
+ * JVM. The rows themselves never do.
  *
- * <p>Every pass reads the table again, unless the estimator calls {@link #cached()}: the first
- * pass then also keeps the packed blocks in the cluster (Flink's {@code DataStream.cache()}, an
- * intermediate result of the batch job that later jobs read instead of the source), and
- * {@link #close()} releases them. On the kernel's engine this needs its executor to report the
- * cached results (it does); a plain local environment starts a cluster per job and so makes the
- * blocks again every pass, which is correct, only slower.
+ * <p>Without {@link #cached()}, every pass is one Flink job ({@link DataPass}) that reads the
+ * table again: right for one pass. An estimator that makes many passes calls {@code cached()}:
+ * the first pass then starts ONE job whose subtasks keep their share of the packed blocks in the
+ * task managers' memory, and every later pass is a message to that job, not a new job
+ * ({@code ResidentBlocks}, through Flink's operator coordination). When a subtask's share exceeds
+ * its memory budget ({@value #HEAP_SHARE} of the heap, divided among the job's subtasks, unless
+ * {@link #cached(long)} gives one), the blocks are kept instead in Flink's cache of intermediate
+ * results ({@code DataStream.cache()}, on disk, one job per pass), and the results are the same.
+ * {@link #close()} releases either.
  *
  * <pre>{@code
- * TrainingData data = TrainingData.of(table, "features", "label", null);
- * Sums sums = data.pass("count rows", new CountRows());
+ * try (TrainingData data = TrainingData.of(table, "features", "label", null).cached()) {
+ *     Sums sums = data.pass("count rows", new CountRows());
+ * }
  * }</pre>
  */
 public final class TrainingData implements AutoCloseable {
     /** The most rows in one {@link FeatureBlock}. */
     public static final int BLOCK_ROWS = 4096;
+    /** The share of a task manager's heap that the blocks of one training job may take by default. */
+    public static final double HEAP_SHARE = 0.3;
 
-    private final String name;
-    private final DataStream<FeatureBlock> blocks;
-    private final CachedDataStream<FeatureBlock> cache;
+    private final String featuresCol;
+    private final String labelCol;
+    private final String weightCol;
+    private final DataStream<RowData> rows;
+    private final SingleOutputStreamOperator<FeatureBlock> blocks;
+    /** For cached data, the most bytes of blocks per subtask (0: the default share); -1 when not cached. */
+    private final long memoryBudget;
+    private ResidentBlocks resident;
+    private CachedDataStream<FeatureBlock> cache;
+    private boolean residentRefused;
     private int passes;
 
-    private TrainingData(String name, DataStream<FeatureBlock> blocks) {
-        this(name, blocks, null);
-    }
-
-    private TrainingData(String name, DataStream<FeatureBlock> blocks, CachedDataStream<FeatureBlock> cache) {
-        this.name = name;
+    private TrainingData(String featuresCol, String labelCol, String weightCol, DataStream<RowData> rows,
+            SingleOutputStreamOperator<FeatureBlock> blocks, long memoryBudget) {
+        this.featuresCol = featuresCol;
+        this.labelCol = labelCol;
+        this.weightCol = weightCol;
+        this.rows = rows;
         this.blocks = blocks;
-        this.cache = cache;
+        this.memoryBudget = memoryBudget;
     }
 
     /**
@@ -80,22 +93,28 @@ public final class TrainingData implements AutoCloseable {
                 selected.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
         SingleOutputStreamOperator<FeatureBlock> blocks = rows.transform("pack rows into blocks",
                 TypeInformation.of(FeatureBlock.class), new BlockPacker(featuresCol, labelCol, weightCol));
-        return new TrainingData(featuresCol, blocks);
+        return new TrainingData(featuresCol, labelCol, weightCol, rows, blocks, -1);
     }
 
     /**
-     * The same data, kept in the cluster by the first pass for the passes after it. Worth it for
-     * more than one pass; a single pass is cheaper without. Close it to release the blocks.
+     * The same data, kept for the passes after the first: in the task managers' memory when it
+     * fits in the default budget, else in Flink's cache. Worth it for more than one pass; a
+     * single pass is cheaper without. Close it to release the blocks.
      */
     public TrainingData cached() {
-        if (cache != null) {
-            return this;
+        return cached(0);
+    }
+
+    /**
+     * The same data, kept in memory if every subtask's share of the blocks fits in
+     * {@code bytesPerSubtask} (0: the default, {@value #HEAP_SHARE} of the heap divided among the
+     * subtasks), else in Flink's cache of intermediate results.
+     */
+    public TrainingData cached(long bytesPerSubtask) {
+        if (bytesPerSubtask < 0) {
+            throw new IllegalArgumentException("a memory budget cannot be negative: " + bytesPerSubtask);
         }
-        if (!(blocks instanceof SingleOutputStreamOperator<FeatureBlock> operator)) {
-            throw new IllegalStateException("cannot cache these blocks");
-        }
-        CachedDataStream<FeatureBlock> cached = operator.cache();
-        return new TrainingData(name, cached, cached);
+        return new TrainingData(featuresCol, labelCol, weightCol, rows, blocks, bytesPerSubtask);
     }
 
     /** The blocks, for a caller that builds a job of its own over them. */
@@ -104,12 +123,48 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /**
-     * One pass: a Flink job that folds every block into {@code aggregate}'s accumulator, one per
-     * subtask, merged in subtask order. See {@link DataPass#run}.
+     * One pass: every subtask folds its blocks into {@code aggregate}'s accumulator; the
+     * accumulators are merged in subtask order. See {@link DataPass#run} for errors.
      */
     public <A extends Serializable> A pass(String jobName, AggregateFunction<FeatureBlock, A, ?> aggregate) {
         passes++;
-        return DataPass.run(blocks, aggregate, jobName);
+        if (memoryBudget < 0) {
+            return DataPass.run(blocks, aggregate, jobName);
+        }
+        if (cache == null && !residentRefused) {
+            if (resident == null) {
+                resident = ResidentBlocks.start(rows, featuresCol, labelCol, weightCol, memoryBudget,
+                        jobName + ", then the next passes in memory");
+            }
+            if (resident != null) {
+                try {
+                    return resident.pass(aggregate);
+                } catch (ResidentBlocks.Overflow overflow) {
+                    resident.close();
+                    resident = null;
+                }
+            }
+            residentRefused = true;
+        }
+        if (cache == null) {
+            cache = blocks.cache();
+        }
+        return DataPass.run(cache, aggregate, jobName);
+    }
+
+    /** The vector column the rows came from. */
+    public String featuresCol() {
+        return featuresCol;
+    }
+
+    /** The label column, or null for unlabelled data. */
+    public String labelCol() {
+        return labelCol;
+    }
+
+    /** The weight column, or null when every row weighs 1. */
+    public String weightCol() {
+        return weightCol;
     }
 
     /** How many passes ran. */
@@ -117,15 +172,24 @@ public final class TrainingData implements AutoCloseable {
         return passes;
     }
 
-    /** Releases the cached blocks, if any. */
+    /** Whether the blocks are kept in the task managers' memory (false before the first pass). */
+    public boolean inMemory() {
+        return resident != null;
+    }
+
+    /** Releases the kept blocks, if any. */
     @Override
     public void close() {
+        if (resident != null) {
+            resident.close();
+        }
         if (cache != null) {
+            CachedDataStream<FeatureBlock> kept = cache;
             // In the background: the release is confirmed only by the task managers' next heartbeat
             // (up to 10 s), and nothing reads these blocks again.
             CompletableFuture.runAsync(() -> {
                 try {
-                    cache.invalidate();
+                    kept.invalidate();
                 } catch (Exception e) {
                     // Nothing to undo: a cache that cannot be released is dropped with the cluster.
                 }

@@ -60,24 +60,36 @@ public final class LogisticRegression implements Estimator<LogisticRegression, L
         }
         try (TrainingData data = TrainingData.of(inputs[0], getFeaturesCol(), getLabelCol(), getWeightCol())
                 .cached()) {
-            LinearClassifierStart.Sums sums = data.pass("logistic regression: classes and iteration 1",
-                    new LinearClassifierStart(getLabelCol()));
-            double[] labels = LinearClassifierStart.classes(sums, getLabelCol(), getWeightCol(), "logistic regression");
-            int n = sums.dim + 1;
-            int m = labels.length - 1;
-            boolean[] penalised = new boolean[m * n];
-            for (int i = 0; i < penalised.length; i++) {
-                penalised[i] = i % n != n - 1;
-            }
-            NewtonMethod.Result result = NewtonMethod.minimise(data, "logistic regression: Newton step",
-                    new double[m * n], atZero(sums, labels),
-                    new NewtonMethod.Problem(penalised, getReg(), getMaxIter(), getTol(), "log loss + L2"),
-                    theta -> new LogisticRegressionPass(labels, theta));
-            return new LogisticRegressionModel(labels, sums.dim, result.theta(), result.history(),
-                    result.converged(), result.note())
-                    .setFeaturesCol(getFeaturesCol()).setPredictionCol(getPredictionCol())
-                    .setProbabilityCol(getProbabilityCol()).setRawPredictionCol(getRawPredictionCol());
+            return fit(data);
         }
+    }
+
+    /**
+     * Trains on rows already in the cluster: {@link TrainingData#cached() cached} data that an
+     * earlier pass or fit loaded is not read again, so several fits on the same data (other
+     * {@code reg} values, say) each cost only their passes. The data's own feature, label and
+     * weight columns are used; this estimator's column parameters name the model's columns.
+     * The caller keeps the data and closes it.
+     */
+    public LogisticRegressionModel fit(TrainingData data) {
+        String label = data.labelCol() == null ? getLabelCol() : data.labelCol();
+        LinearClassifierStart.Sums sums = data.pass("logistic regression: classes and iteration 1",
+                new LinearClassifierStart(label));
+        double[] labels = LinearClassifierStart.classes(sums, label, data.weightCol(), "logistic regression");
+        int n = sums.dim + 1;
+        int m = labels.length - 1;
+        boolean[] penalised = new boolean[m * n];
+        for (int i = 0; i < penalised.length; i++) {
+            penalised[i] = i % n != n - 1;
+        }
+        NewtonMethod.Result result = NewtonMethod.minimise(data, "logistic regression: Newton step",
+                new double[m * n], atZero(sums, labels),
+                new NewtonMethod.Problem(penalised, getReg(), getMaxIter(), getTol(), "log loss + L2"),
+                theta -> new LogisticRegressionPass(labels, theta));
+        return new LogisticRegressionModel(labels, sums.dim, result.theta(), result.history(),
+                result.converged(), result.note())
+                .setFeaturesCol(getFeaturesCol()).setPredictionCol(getPredictionCol())
+                .setProbabilityCol(getProbabilityCol()).setRawPredictionCol(getRawPredictionCol());
     }
 
     /**
