@@ -304,6 +304,10 @@ final class FlinkKernel implements AutoCloseable {
             e.usage().lines().forEach(lines::add);
             throw new CellException("UsageError", e.getMessage(), lines);
         } catch (MagicException e) {
+            // A magic whose job the interrupt cancelled fails with "job cancelled": the cause is the interrupt.
+            if (evaluator.wasInterrupted()) {
+                throw evaluator.interruption();
+            }
             throw new CellException("MagicError", e.getMessage(),
                     List.of(RED + "Error" + RESET + " in " + where + ": " + e.getMessage()));
         } catch (Exception | LinkageError e) {
