@@ -112,3 +112,41 @@ def test_online_training_on_an_unbounded_table_stops_on_interrupt(points):
     online = [j for j in jobs(base) if j["name"] == "online training"]
     assert online and all(j["state"] == "CANCELED" for j in online), online
     assert_session_kept(points)
+
+
+def test_batch_training_kept_in_memory_stops_on_interrupt_and_the_next_training_works(points):
+    """An iterative fit runs as one job whose tasks hold the rows in memory: an interrupt ends that
+    job (no job is left running to hold the cluster's slots) and the session goes on."""
+    points.ok(
+        "%%sql\n"
+        "CREATE TEMPORARY TABLE many (n BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '200000',"
+        " 'rows-per-second' = '2000', 'fields.n.kind' = 'random', 'fields.n.min' = '0', 'fields.n.max' = '999');\n"
+        "CREATE TEMPORARY VIEW many_points AS SELECT n / 100.0 - 5 AS a, MOD(n, 7) AS b,"
+        " CAST(MOD(n * 31, 1000) > 500 AS INT) AS label FROM many"
+    )
+    base = points.web_ui()
+    before = {j["jid"] for j in jobs(base)}
+    kc = points.kc
+    # 2,000 rows a second: loading the rows into the job's memory would take 100 s
+    msg_id = kc.execute("%train logistic-regression --table many_points --label label --features a,b"
+                        " --as endless_model")
+    deadline = time.monotonic() + 120
+    kept = []
+    while not kept and time.monotonic() < deadline:
+        time.sleep(0.5)
+        kept = [j for j in jobs(base) if j["jid"] not in before and j["state"] == "RUNNING"
+                and "in memory" in j["name"]]
+    assert kept, f"no training job kept its data in memory within 120 s: {jobs(base)}"
+    time.sleep(2)
+    points.km.interrupt_kernel()
+    reply = _reply_for(kc, msg_id, time.monotonic() + 30, "interrupted training")
+    collect_iopub(kc, msg_id, time.monotonic() + 10, "interrupted training")
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted", reply["content"]
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(j["state"] == "RUNNING" for j in jobs(base)):
+        time.sleep(0.5)
+    assert not [j for j in jobs(base) if j["state"] == "RUNNING"], jobs(base)
+    assert_session_kept(points)
+    cell = points.ok("%train logistic-regression --table points --label far --features x,y --as after_interrupt")
+    assert "logistic-regression trained on points" in cell.stdout, cell.describe()
+    assert "logistic-regression predicting far" in points.value("after_interrupt")
