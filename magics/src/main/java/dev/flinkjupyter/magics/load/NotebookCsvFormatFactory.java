@@ -78,9 +78,10 @@ public final class NotebookCsvFormatFactory implements BulkReaderFormatFactory {
             DynamicTableFactory.Context context, ReadableConfig options) {
         FactoryUtil.validateFactoryOptions(this, options);
         String delimiter = options.get(FIELD_DELIMITER);
-        if (delimiter.length() != 1) {
-            throw new IllegalArgumentException(
-                    "'" + IDENTIFIER + ".field-delimiter' must be one character, was '" + delimiter + "'");
+        char d = delimiter.length() == 1 ? delimiter.charAt(0) : 0;
+        if (d == 0 || d > 0x7f || d == '"' || d == '\n' || d == '\r') { // the reader splits bytes, not chars
+            throw new IllegalArgumentException("'" + IDENTIFIER + ".field-delimiter' must be one ASCII character other"
+                    + " than a quote or a line break, was '" + delimiter + "'");
         }
         CsvDialect dialect = new CsvDialect(delimiter.charAt(0), options.get(HEADER));
         OnError onError = OnError.of(options.get(ON_ERROR));

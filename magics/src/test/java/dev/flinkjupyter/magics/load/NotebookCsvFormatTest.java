@@ -154,6 +154,15 @@ class NotebookCsvFormatTest {
                         .startsWith("Malformed row at " + file + ", line 2: column y: \"oops\" is not a DOUBLE"));
     }
 
+    @Test
+    void aDelimiterOutsideAsciiIsRefusedByName() throws Exception {
+        Path file = write("pilcrow.csv", "1\u00b6a\n");
+        declare("pilcrow", "id BIGINT, name STRING", file, "'notebook-csv.field-delimiter' = '\u00b6'");
+
+        assertThatThrownBy(() -> rows("SELECT * FROM pilcrow"))
+                .hasStackTraceContaining("'notebook-csv.field-delimiter' must be one ASCII character");
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }
