@@ -5,7 +5,8 @@
 # cluster at parallelism 2, next to Smile and a plain Java loop on the same data. Prints the figures
 # and writes them to bench/ml/results.md.
 #
-#   bench/ml/run.sh [rows] [parallelism]        defaults: 1000000 2
+#   bench/ml/run.sh [rows] [parallelism] [parts]  defaults: 1000000 2 passes,fit,kmeans
+#   bench/ml/run.sh 1000000 2 csv        only the figures read from the CSV file, kept in results-csv.md
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/ml/run.sh
 #   BENCH_JAVA_OPTS="-Dbench.flink=taskmanager.network.blocking-shuffle.compression.enabled=false" bench/ml/run.sh 1000000 2 fit
 set -euo pipefail
@@ -28,5 +29,7 @@ if ! "${JAVA:-java}" -Xmx6g -Djava.awt.headless=true ${BENCH_JAVA_OPTS:-} -cp "$
   tail -50 "$log" >&2
   exit 1
 fi
-cp "$report" bench/ml/results.md
-cat bench/ml/results.md
+results=bench/ml/results.md
+[[ ${3:-} == csv ]] && results=bench/ml/results-csv.md
+cp "$report" "$results"
+cat "$results"

@@ -8,10 +8,11 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.dataformat.csv.Csv
 
 /**
  * How a CSV file is written: its delimiter and whether its first line is a header. The sample
- * that infers a schema and the Flink format that reads the whole file both parse through this one
- * definition (Flink's own shaded Jackson CSV parser, configured as Flink's {@code csv} format is by
- * default, except that an empty unquoted cell is null, as in a spreadsheet), so that what the
- * sample accepts, the job accepts too.
+ * that infers a schema parses with Flink's own shaded Jackson CSV parser, configured here as
+ * Flink's {@code csv} format is by default, except that an empty unquoted cell is null, as in a
+ * spreadsheet; the Flink format that reads the whole file splits records by the same rules with
+ * {@link CsvRecordScanner} (its test compares the two), so that what the sample accepts, the job
+ * accepts too.
  *
  * @param delimiter the field delimiter
  * @param header whether the first line of every file holds column names rather than data

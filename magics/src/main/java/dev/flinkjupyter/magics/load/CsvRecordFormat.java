@@ -1,23 +1,22 @@
 package dev.flinkjupyter.magics.load;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.formats.common.Converter;
-import org.apache.flink.formats.csv.CsvRowSchemaConverter;
-import org.apache.flink.formats.csv.CsvToRowDataConverters;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 
 /**
- * The stream format behind {@link NotebookCsvFormatFactory}: Flink's Jackson CSV parsing and
- * Flink's CSV-to-row converters, read through a {@link CsvRecordReader} that knows line numbers.
- * A file is not split (a record may span lines), as with Flink's own CSV format.
+ * The stream format behind {@link NotebookCsvFormatFactory}: records split from the file's bytes
+ * by a {@link CsvRecordScanner} (the rules of the Jackson parser that inferred the schema), fields
+ * parsed straight into the table runtime's values, read through a {@link CsvRecordReader} that
+ * knows line numbers. A file is not split (a record may span lines), as with Flink's own CSV format.
  */
 final class CsvRecordFormat extends SimpleStreamFormat<RowData> {
 
@@ -53,26 +52,24 @@ final class CsvRecordFormat extends SimpleStreamFormat<RowData> {
     @Override
     public StreamFormat.Reader<RowData> createReader(Configuration config, FSDataInputStream stream)
             throws IOException {
-        CsvSchema schema = dialect.apply(CsvRowSchemaConverter.convert(fileRowType));
-        // Never lenient: OnError decides what a malformed record does. Converting every column makes
-        // a record malformed the same way for every query, COUNT(*) included; converting only the
-        // query's columns is what Flink's csv format does, and costs less.
-        RowType converted = checkAllColumns ? fileRowType : producedRowType;
-        Converter<JsonNode, Object, Void> converter =
-                new CsvToRowDataConverters(false).createRowConverter(converted, true);
-        String[] columns = converted.getFieldNames().toArray(String[]::new);
-        boolean[] notNull = new boolean[columns.length];
-        for (int i = 0; i < notNull.length; i++) {
-            notNull[i] = !converted.getTypeAt(i).isNullable();
+        // Converting every column makes a record malformed the same way for every query, COUNT(*)
+        // included; converting only the query's columns is what Flink's csv format does, and costs less.
+        String[] fileColumns = fileRowType.getFieldNames().toArray(String[]::new);
+        List<String> producedColumns = producedRowType.getFieldNames();
+        int[] convert = IntStream.range(0, fileColumns.length)
+                .filter(i -> checkAllColumns || producedColumns.contains(fileColumns[i]))
+                .toArray();
+        CsvColumnParser[] parsers = new CsvColumnParser[convert.length];
+        boolean[] notNull = new boolean[convert.length];
+        int[] outputPosition = new int[convert.length];
+        for (int i = 0; i < convert.length; i++) {
+            LogicalType type = fileRowType.getTypeAt(convert[i]);
+            parsers[i] = CsvColumnParser.of(fileColumns[convert[i]], type);
+            notNull[i] = !type.isNullable();
+            outputPosition[i] = producedColumns.indexOf(fileColumns[convert[i]]);
         }
-        int[] produced = producedRowType.getFieldNames().stream().mapToInt(converted::getFieldIndex).toArray();
-        return new CsvRecordReader(
-                dialect.mapper().readerFor(JsonNode.class).with(schema).readValues(stream),
-                converter,
-                columns,
-                notNull,
-                produced,
-                onError);
+        return new CsvRecordReader(new CsvRecordScanner(stream, dialect.delimiter()), dialect.header(), fileColumns,
+                convert, parsers, notNull, outputPosition, producedColumns.size(), onError);
     }
 
     @Override

@@ -2,92 +2,116 @@ package dev.flinkjupyter.magics.load;
 
 import java.io.IOException;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
-import org.apache.flink.formats.common.Converter;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.MappingIterator;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.binary.BinaryRowData;
+import org.apache.flink.table.data.writer.BinaryRowWriter;
 
 /**
- * Reads one file's CSV records as rows, knowing the line each record starts on, so that a record
- * the schema cannot read is reported by its line (Flink's own CSV reader does not say where).
+ * Reads one file's CSV records as the table runtime's rows, knowing the line each record starts
+ * on, so that a record the schema cannot read is reported by its line (Flink's own CSV reader does
+ * not say where). Only the columns to convert are parsed; the others are only delimited.
  */
 final class CsvRecordReader implements StreamFormat.Reader<RowData> {
 
-    private final MappingIterator<JsonNode> records;
-    private final Converter<JsonNode, Object, Void> converter;
-    private final String[] columns;
+    private final CsvRecordScanner records;
+    private final boolean header;
+    private final String[] fileColumns;
+    private final int[] convert;
+    private final CsvColumnParser[] parsers;
     private final boolean[] notNull;
-    private final int[] produced;
-    private final boolean allInOrder;
+    private final int[] outputPosition;
+    private final int outputArity;
     private final OnError onError;
+    private boolean headerSkipped;
+    // One row written in place, copied out: a binary row is what the table runtime copies cheapest.
+    private final BinaryRowData row;
+    private final BinaryRowWriter writer;
 
+    /**
+     * @param fileColumns every column of the file, in order (positions in a record)
+     * @param convert the file positions of the columns to convert, each with its parser and whether
+     *     it is declared NOT NULL
+     * @param outputPosition for each column converted, its position in the row produced, or -1
+     */
     CsvRecordReader(
-            MappingIterator<JsonNode> records,
-            Converter<JsonNode, Object, Void> converter,
-            String[] columns,
+            CsvRecordScanner records,
+            boolean header,
+            String[] fileColumns,
+            int[] convert,
+            CsvColumnParser[] parsers,
             boolean[] notNull,
-            int[] produced,
+            int[] outputPosition,
+            int outputArity,
             OnError onError) {
         this.records = records;
-        this.converter = converter;
-        this.columns = columns;
+        this.header = header;
+        this.fileColumns = fileColumns;
+        this.convert = convert;
+        this.parsers = parsers;
         this.notNull = notNull;
-        this.produced = produced;
-        this.allInOrder = java.util.Arrays.equals(produced, java.util.stream.IntStream.range(0, columns.length).toArray());
+        this.outputPosition = outputPosition;
+        this.outputArity = outputArity;
         this.onError = onError;
+        this.row = new BinaryRowData(outputArity);
+        this.writer = new BinaryRowWriter(row);
     }
 
     @Override
     public RowData read() throws IOException {
-        while (true) {
-            long line = -1;
+        if (header && !headerSkipped) {
+            headerSkipped = true;
+            if (!records.next()) {
+                return null;
+            }
+        }
+        while (records.next()) {
+            if (onError == OnError.RECORDS) {
+                return new GenericRowData(outputArity);
+            }
             try {
-                if (!records.hasNextValue()) {
-                    return null;
+                return convert();
+            } catch (RuntimeException e) {
+                if (onError == OnError.FAIL) {
+                    throw MalformedRowException.atLine(records.line(), e);
                 }
-                line = records.getParser().currentLocation().getLineNr(); // where the record begins
-                JsonNode record = records.nextValue();
-                if (onError == OnError.RECORDS) {
-                    return new GenericRowData(produced.length);
-                }
-                GenericRowData row = (GenericRowData) converter.convert(record, null);
-                checkNotNull(row);
-                return project(row);
-            } catch (IOException | RuntimeException e) {
-                if (line < 0) { // the parser itself failed, before the record began
-                    line = records.getCurrentLocation().getLineNr();
-                }
-                switch (onError) {
-                    case FAIL:
-                        throw MalformedRowException.atLine(line, e);
-                    case RECORDS:
-                        return new GenericRowData(produced.length);
-                    default:
-                        // SKIP: on to the next record
-                }
+                // SKIP: on to the next record
             }
         }
+        return null;
     }
 
-    /** The columns the query reads, in its order. */
-    private RowData project(GenericRowData row) {
-        if (allInOrder) {
-            return row;
+    private RowData convert() {
+        if (records.syntaxError() != null) {
+            throw new IllegalArgumentException(records.syntaxError());
         }
-        GenericRowData out = new GenericRowData(produced.length);
-        for (int i = 0; i < produced.length; i++) {
-            out.setField(i, row.getField(produced[i]));
+        int fields = records.fieldCount();
+        if (fields == fileColumns.length + 1 && records.isEmptyUnquoted(fields - 1)) {
+            fields--; // a trailing delimiter, as Flink's csv format allows
         }
-        return out;
-    }
-
-    private void checkNotNull(RowData row) {
-        for (int i = 0; i < notNull.length; i++) {
-            if (notNull[i] && row.isNullAt(i)) {
-                throw new IllegalArgumentException("empty value in column " + columns[i] + ", declared NOT NULL");
+        if (fields > fileColumns.length) {
+            throw new IllegalArgumentException("too many values: " + records.fieldCount() + " where the table has "
+                    + fileColumns.length + " columns");
+        }
+        writer.reset();
+        for (int i = 0; i < convert.length; i++) {
+            int field = convert[i];
+            int pos = outputPosition[i];
+            if (field >= fields || records.isEmptyUnquoted(field)) {
+                if (notNull[i]) {
+                    throw new IllegalArgumentException("empty value in column " + fileColumns[field] + ", declared NOT NULL");
+                }
+                if (pos >= 0) {
+                    writer.setNullAt(pos);
+                }
+            } else if (pos >= 0) {
+                parsers[i].write(records, field, writer, pos);
+            } else {
+                parsers[i].parse(records, field); // only checked
             }
         }
+        writer.complete();
+        return row.copy();
     }
 
     @Override

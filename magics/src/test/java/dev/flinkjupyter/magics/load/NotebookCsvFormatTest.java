@@ -129,6 +129,40 @@ class NotebookCsvFormatTest {
         assertThat(rows("SELECT * FROM semi")).containsExactly(Row.of(1L, "a,b"));
     }
 
+    @Test
+    void everyTypeIsReadFromPlainQuotedOrSpacedText() throws Exception {
+        Path file = write("types.csv",
+                " 7 ,\" 2.5\",1.25,-3,TRUE,2024-02-29,\"caf\u00e9 \"\"ok\"\"\",12.34,2024-01-02 03:04:05.678,1e3,x\n"
+                + ",,,,,,,,,,\n");
+        declare("types", "id BIGINT, x DOUBLE, f FLOAT, i INT, b BOOLEAN, d DATE, s STRING, m DECIMAL(5, 2), "
+                + "ts TIMESTAMP(3), e DOUBLE, v VARCHAR(3)", file, "'notebook-csv.header' = 'false'");
+
+        assertThat(rows("SELECT * FROM types")).containsExactly(
+                Row.of(7L, 2.5, 1.25f, -3, true, java.time.LocalDate.of(2024, 2, 29), "caf\u00e9 \"ok\"",
+                        new java.math.BigDecimal("12.34"), java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_000_000),
+                        1000.0, "x"),
+                Row.of(null, null, null, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void aBadNumberNamesItsColumnTypeAndText() throws Exception {
+        Path file = write("nums.csv", "1.5,2\n2.5,\"oops\"\n");
+        declare("nums", "x DOUBLE, y DOUBLE", file, "'notebook-csv.header' = 'false'");
+
+        assertThatThrownBy(() -> rows("SELECT y FROM nums"))
+                .satisfies(e -> assertThat(MalformedRowException.location(e))
+                        .startsWith("Malformed row at " + file + ", line 2: column y: \"oops\" is not a DOUBLE"));
+    }
+
+    @Test
+    void aDelimiterOutsideAsciiIsRefusedByName() throws Exception {
+        Path file = write("pilcrow.csv", "1\u00b6a\n");
+        declare("pilcrow", "id BIGINT, name STRING", file, "'notebook-csv.field-delimiter' = '\u00b6'");
+
+        assertThatThrownBy(() -> rows("SELECT * FROM pilcrow"))
+                .hasStackTraceContaining("'notebook-csv.field-delimiter' must be one ASCII character");
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -33,7 +32,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * the report in {@code bench/ml/results.md}. It asserts nothing, it measures.
  *
  * <p>Arguments: {@code report.md [rows] [parallelism] [parts]}, by default 1000000 rows, parallelism 2
- * and every part; {@code parts} is a comma-separated subset of {@code passes,fit,kmeans}.
+ * and every part; {@code parts} is a comma-separated subset of {@code passes,fit,kmeans,csv} ({@code csv}:
+ * only the figures read from the CSV file, see {@link CsvToModel}).
  * The report goes to the file; standard output carries the engine's job progress lines.
  */
 public final class MlBenchmark {
@@ -111,6 +111,11 @@ public final class MlBenchmark {
             if (parts.contains("fit")) {
                 logisticFits(logistic, x, y, testX, testY, csv);
             }
+            if (parts.contains("csv") && !parts.contains("passes") && !parts.contains("fit")) {
+                section("From the CSV file");
+                csvPasses(csv);
+                csvFits(csv, testX, testY);
+            }
         } finally {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(csv.getParent());
@@ -146,7 +151,7 @@ public final class MlBenchmark {
         for (int[] setting : growth()) {
             passes(logistic, setting[0], setting[1], "engine");
         }
-        csvPass(csv);
+        csvPasses(csv);
     }
 
     /**
@@ -169,8 +174,7 @@ public final class MlBenchmark {
         line(String.format("| true model (the data's own) | | held-out accuracy %.2f %% |",
                 100 * logistic.trueAccuracy(testX, testY)));
         fit(generated(batch(parallelism), logistic, rows), "rows made in the engine", rows, parallelism, testX, testY);
-        fit(csvTable(csv), String.format("from a CSV file (%.1f MB): read, parse, pack, fit", csv.toFile().length() / 1e6),
-                rows, parallelism, testX, testY);
+        csvFits(csv, testX, testY);
         for (int[] setting : growth()) {
             fit(generated(batch(setting[1]), logistic, setting[0]), "rows made in the engine", setting[0], setting[1],
                     testX, testY);
@@ -179,9 +183,10 @@ public final class MlBenchmark {
 
     /**
      * Loads the table into the engine's memory (one pass: read, pack, keep), then fits on the
-     * blocks there: the second figure is the fit "from data already in the engine".
+     * blocks there: the second figure is the fit "from data already in the engine". Returns the
+     * time of both.
      */
-    private void fit(Table table, String from, int n, int p, double[][] testX, double[] testY) {
+    private double fit(Table table, String from, int n, int p, double[][] testX, double[] testY) {
         long start = System.nanoTime();
         try (TrainingData data = TrainingData.of(table, "features", "label", null).cached()) {
             data.pass("load the training data", new GradientPass(new double[DIM + 1]));
@@ -199,6 +204,7 @@ public final class MlBenchmark {
                     + " held-out accuracy %.2f %% |", n, p, from, load, load + fit, 100.0 * correct / testX.length));
             line(String.format("| of which LogisticRegression.fit on the blocks in the engine's memory (%d passes, %.0f ms each)"
                     + "%s | %.0f ms | |", passes, fit / passes, data.inMemory() ? "" : " [NOT in memory]", fit));
+            return load + fit;
         }
     }
 
@@ -265,30 +271,51 @@ public final class MlBenchmark {
         }
     }
 
-    /** The first pass over the same rows read from a CSV file: read, parse, pack. */
-    private void csvPass(Path csv) {
-        Table table = csvTable(csv);
+    /**
+     * The first pass over the same rows read from the CSV file (read, parse, pack): as a notebook
+     * user reads it ({@code %load}, then the features gathered as {@code %train} does, and with
+     * {@code ARRAY[...]}), and through Flink's Jackson-based {@code csv} format.
+     */
+    private void csvPasses(Path csv) {
+        CsvToModel file = new CsvToModel(csv, DIM, () -> batch(parallelism));
+        // Each way once first, not reported: no figure below carries the JIT's warm-up of its reading code.
+        for (Table table : List.of(file.load(CsvToModel.Gather.ARRAY).table(), file.jacksonCsv())) {
+            try (TrainingData warmUp = TrainingData.of(table, "features", "label", null)) {
+                warmUp.pass("gradient from CSV, warm-up", new GradientPass(new double[DIM + 1]));
+            }
+        }
+        for (CsvToModel.Gather gather : CsvToModel.Gather.values()) {
+            CsvToModel.Loaded loaded = file.load(gather);
+            csvPass(loaded.table(), String.format("%%load (%.0f ms: infer, register, count, preview), features by %s;"
+                    + " then the pass", loaded.loadMillis(), gather.label), file.megabytes());
+        }
+        csvPass(file.jacksonCsv(), "CREATE TABLE with Flink's 'format' = 'csv', features by ARRAY[...]",
+                file.megabytes());
+    }
+
+    private void csvPass(Table table, String how, double megabytes) {
         double[] w = new double[DIM + 1];
         try (TrainingData training = TrainingData.of(table, "features", "label", null)) {
             long start = System.nanoTime();
             training.pass("gradient from CSV", new GradientPass(w));
-            line(String.format("| Flink pass from a CSV file (%.1f MB), parallelism %d: read, parse, pack, gradient | %.0f ms |",
-                    csv.toFile().length() / 1e6, parallelism, millis(start)));
+            line(String.format("| Flink pass from a CSV file (%.1f MB), parallelism %d, %s: read, parse, pack, gradient"
+                    + " | %.0f ms |", megabytes, parallelism, how, millis(start)));
         }
     }
 
-    /** The CSV file as a table, with a CREATE TABLE over it, features gathered into a vector. */
-    private Table csvTable(Path csv) {
-        StreamTableEnvironment tEnv = batch(parallelism);
-        StringJoiner columns = new StringJoiner(", ");
-        StringJoiner vector = new StringJoiner(", ", "ARRAY[", "]");
-        for (int j = 0; j < DIM; j++) {
-            columns.add("f" + j + " DOUBLE");
-            vector.add("f" + j);
-        }
-        tEnv.executeSql("CREATE TEMPORARY TABLE points (" + columns + ", label DOUBLE) WITH ('connector' = 'filesystem',"
-                + " 'path' = '" + csv.toUri() + "', 'format' = 'csv')");
-        return tEnv.sqlQuery("SELECT " + vector + " AS features, label FROM points");
+    /**
+     * From the CSV file to a trained model: {@code %load} then the fit on its table, features
+     * gathered as {@code %train} does; and from Flink's {@code csv} format, for comparison.
+     */
+    private void csvFits(Path csv, double[][] testX, double[] testY) {
+        CsvToModel file = new CsvToModel(csv, DIM, () -> batch(parallelism));
+        CsvToModel.Loaded loaded = file.load(CsvToModel.Gather.VECTOR_ASSEMBLER);
+        double fitMs = fit(loaded.table(), String.format("from a CSV file (%.1f MB) loaded by %%load, features by"
+                + " VectorAssembler: read, parse, pack, fit", file.megabytes()), rows, parallelism, testX, testY);
+        line(String.format("| CSV to trained model as in a notebook: %%load (infer, register, count, preview) %.0f ms"
+                + " + fit %.0f ms | %.0f ms |", loaded.loadMillis(), fitMs, loaded.loadMillis() + fitMs));
+        fit(file.jacksonCsv(), String.format("from a CSV file (%.1f MB), Flink's 'format' = 'csv', features by ARRAY[...]:"
+                + " read, parse, pack, fit", file.megabytes()), rows, parallelism, testX, testY);
     }
 
     private void kmeans(BenchData blobs, double[][] points, int n, int p) {
