@@ -4,6 +4,7 @@ import dev.flinkjupyter.ml.Estimator;
 import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.TrainingData;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
+import dev.flinkjupyter.ml.param.HasFitIntercept;
 import dev.flinkjupyter.ml.param.HasLabelCol;
 import dev.flinkjupyter.ml.param.HasMaxIter;
 import dev.flinkjupyter.ml.param.HasPredictionCol;
@@ -28,7 +29,7 @@ import org.apache.flink.table.api.Table;
  */
 public final class LinearSVC implements Estimator<LinearSVC, LinearSVCModel>, HasFeaturesCol<LinearSVC>,
         HasLabelCol<LinearSVC>, HasWeightCol<LinearSVC>, HasPredictionCol<LinearSVC>, HasRawPredictionCol<LinearSVC>,
-        HasReg<LinearSVC>, HasMaxIter<LinearSVC>, HasTol<LinearSVC> {
+        HasReg<LinearSVC>, HasMaxIter<LinearSVC>, HasTol<LinearSVC>, HasFitIntercept<LinearSVC> {
     private final ParamMap params = new ParamMap(LinearSVC.class);
 
     @Override
@@ -58,8 +59,10 @@ public final class LinearSVC implements Estimator<LinearSVC, LinearSVCModel>, Ha
             int n = sums.dim + 1;
             boolean[] penalised = new boolean[n];
             Arrays.fill(penalised, 0, n - 1, true);
+            boolean[] fixed = new boolean[n];
+            fixed[n - 1] = !getFitIntercept();
             NewtonMethod.Result result = NewtonMethod.minimise(data, "linear SVM: Newton step", new double[n],
-                    atZero(sums), new NewtonMethod.Problem(penalised, getReg(), getMaxIter(), getTol(),
+                    atZero(sums), new NewtonMethod.Problem(penalised, fixed, getReg(), getMaxIter(), getTol(),
                             "squared hinge + L2"),
                     LinearSVCPass::new);
             return new LinearSVCModel(sums.dim, result.theta(), result.history(), result.converged(), result.note())

@@ -4,6 +4,7 @@ import dev.flinkjupyter.ml.Estimator;
 import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.TrainingData;
 import dev.flinkjupyter.ml.param.HasFeaturesCol;
+import dev.flinkjupyter.ml.param.HasFitIntercept;
 import dev.flinkjupyter.ml.param.HasLabelCol;
 import dev.flinkjupyter.ml.param.HasMaxIter;
 import dev.flinkjupyter.ml.param.HasPredictionCol;
@@ -24,7 +25,8 @@ import org.apache.flink.table.api.Table;
  *
  * <p>Labels may be any numbers: the classes are the distinct labels in ascending order (0 and 1,
  * or 0..K-1, map to themselves). The first class is the reference of the softmax: its scores are
- * 0, and the model learns K-1 coefficient vectors; for two classes that is the usual binary model
+ * 0, and the model learns K-1 coefficient vectors (each with an intercept, unless
+ * {@code setFitIntercept(false)} keeps the intercepts at 0); for two classes that is the usual binary model
  * of the second class's probability. It minimises the weighted mean log loss plus
  * {@code reg / 2} times the squared norm of the coefficients (intercepts not penalised).
  *
@@ -40,7 +42,7 @@ public final class LogisticRegression implements Estimator<LogisticRegression, L
         HasFeaturesCol<LogisticRegression>, HasLabelCol<LogisticRegression>, HasWeightCol<LogisticRegression>,
         HasPredictionCol<LogisticRegression>, HasProbabilityCol<LogisticRegression>,
         HasRawPredictionCol<LogisticRegression>, HasReg<LogisticRegression>, HasMaxIter<LogisticRegression>,
-        HasTol<LogisticRegression> {
+        HasTol<LogisticRegression>, HasFitIntercept<LogisticRegression> {
     private final ParamMap params = new ParamMap(LogisticRegression.class);
 
     @Override
@@ -79,12 +81,14 @@ public final class LogisticRegression implements Estimator<LogisticRegression, L
         int n = sums.dim + 1;
         int m = labels.length - 1;
         boolean[] penalised = new boolean[m * n];
+        boolean[] fixed = new boolean[m * n];
         for (int i = 0; i < penalised.length; i++) {
             penalised[i] = i % n != n - 1;
+            fixed[i] = !getFitIntercept() && i % n == n - 1;
         }
         NewtonMethod.Result result = NewtonMethod.minimise(data, "logistic regression: Newton step",
                 new double[m * n], atZero(sums, labels),
-                new NewtonMethod.Problem(penalised, getReg(), getMaxIter(), getTol(), "log loss + L2"),
+                new NewtonMethod.Problem(penalised, fixed, getReg(), getMaxIter(), getTol(), "log loss + L2"),
                 theta -> new LogisticRegressionPass(labels, theta));
         return new LogisticRegressionModel(labels, sums.dim, result.theta(), result.history(),
                 result.converged(), result.note())

@@ -34,8 +34,15 @@ public final class NewtonMethod {
     public record Result(double[] theta, TrainingHistory history, int passes, boolean converged, String note) {
     }
 
-    /** The problem: what to penalise and how hard, when to stop, what to call the loss. */
-    public record Problem(boolean[] penalised, double reg, int maxIter, double tol, String lossName) {
+    /**
+     * The problem: what to penalise and how hard, which parameters stay at their start (an
+     * intercept the model must not have), when to stop, what to call the loss.
+     */
+    public record Problem(boolean[] penalised, boolean[] fixed, double reg, int maxIter, double tol, String lossName) {
+        /** A problem in which every parameter is free. */
+        public Problem(boolean[] penalised, double reg, int maxIter, double tol, String lossName) {
+            this(penalised, new boolean[penalised.length], reg, maxIter, tol, lossName);
+        }
     }
 
     /**
@@ -109,7 +116,7 @@ public final class NewtonMethod {
     static double[] gradient(Curvature c, double[] theta, Problem problem) {
         double[] g = new double[theta.length];
         for (int i = 0; i < theta.length; i++) {
-            g[i] = c.gradient[i] / c.weight + (problem.penalised()[i] ? problem.reg() * theta[i] : 0);
+            g[i] = problem.fixed()[i] ? 0 : c.gradient[i] / c.weight + (problem.penalised()[i] ? problem.reg() * theta[i] : 0);
         }
         return g;
     }
@@ -123,6 +130,15 @@ public final class NewtonMethod {
         for (int i = 0; i < n; i++) {
             if (problem.penalised()[i]) {
                 h[i * n + i] += problem.reg();
+            }
+            // A fixed parameter's row and column are those of the identity: with a zero gradient,
+            // its step is zero and the others' steps are those of the problem without it.
+            if (problem.fixed()[i]) {
+                for (int j = 0; j < n; j++) {
+                    h[i * n + j] = 0;
+                    h[j * n + i] = 0;
+                }
+                h[i * n + i] = 1;
             }
         }
         return h;

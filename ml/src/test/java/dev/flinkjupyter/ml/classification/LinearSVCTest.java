@@ -55,6 +55,16 @@ class LinearSVCTest {
     }
 
     @Test
+    void withoutAnInterceptTheInterceptStaysZero() {
+        LogisticData train = new LogisticData(LogisticRegressionTest.BINARY, 10000, 24);
+        LinearSVCModel model = new LinearSVC().setReg(0.01).setFitIntercept(false)
+                .fit(Synthetic.table(LocalFlink.batch(2), train.x, train.y));
+        assertThat(model.getIntercept()).isEqualTo(0.0);
+        assertThat(model.getCoefficients()[0]).isPositive();
+        assertThat(model.getCoefficients()[1]).isNegative();
+    }
+
+    @Test
     void sameModelAtParallelismOneAndTwo() {
         LogisticData train = new LogisticData(LogisticRegressionTest.BINARY, 20000, 23);
         LinearSVCModel one = new LinearSVC().setReg(0.01).fit(Synthetic.table(LocalFlink.batch(1), train.x, train.y));

@@ -61,6 +61,26 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void withoutAnInterceptTheInterceptStaysZeroAndTheCoefficientsAreFound() {
+        double[][] throughOrigin = {{0, 0, 0, 0, 0, 0}, {1.5, -1, 0.5, 2, 0, 0}};
+        LogisticData train = new LogisticData(throughOrigin, 20000, 31);
+        LogisticData test = new LogisticData(throughOrigin, 50000, 32);
+        LogisticRegressionModel model = new LogisticRegression().setFitIntercept(false)
+                .fit(Synthetic.table(LocalFlink.batch(2), train.x, train.y));
+        assertThat(model.getIntercept()).isEqualTo(0.0);
+        assertThat(model.getCoefficients()).containsExactly(new double[] {1.5, -1, 0.5, 2, 0}, within(0.1));
+        assertThat(accuracy(test, model::predict)).isCloseTo(test.bayesAccuracy(), within(0.01));
+        // With an intercept to learn (0.3 in BINARY), leaving it out costs accuracy.
+        LogisticData shifted = new LogisticData(BINARY, 20000, 33);
+        LogisticRegressionModel without = new LogisticRegression().setFitIntercept(false)
+                .fit(Synthetic.table(LocalFlink.batch(2), shifted.x, shifted.y));
+        LogisticRegressionModel with = new LogisticRegression()
+                .fit(Synthetic.table(LocalFlink.batch(2), shifted.x, shifted.y));
+        assertThat(without.getIntercept()).isEqualTo(0.0);
+        assertThat(with.getIntercept()).isCloseTo(0.3, within(0.1));
+    }
+
+    @Test
     void itsOutputIsWhatTheEvaluatorsRead() {
         LogisticData train = new LogisticData(BINARY, 5000, 11);
         LogisticData test = new LogisticData(BINARY, 5000, 12);
