@@ -263,6 +263,9 @@ def test_temp_dir_is_removed_on_shutdown(fresh_kernel):
     assert os.path.realpath(tmp) != os.path.realpath(tempfile.gettempdir()), (
         f"the kernel uses the shared temp dir {tmp}, not its own"
     )
+    # A cell's File.createTempFile lands there too, and goes with it.
+    made = k.ok('System.out.println(java.io.File.createTempFile("cell", ".txt"));').stdout.strip()
+    assert os.path.dirname(made) == tmp, (made, tmp)
     k.shutdown()
     deadline = time.monotonic() + 10
     while _process_alive(pid) and time.monotonic() < deadline:
