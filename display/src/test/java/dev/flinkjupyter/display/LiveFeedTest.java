@@ -98,6 +98,9 @@ class LiveFeedTest {
     @Test
     void redrawsAtMostOncePerIntervalAndAlwaysAtTheEnd() {
         AtomicLong now = new AtomicLong();
+        // The time the feed's throttle last read, in the drawing thread: the reader thread moves
+        // `now` on meanwhile, so `now` at the moment of the update would be later than the draw's.
+        AtomicLong seen = new AtomicLong();
         List<Long> drawnAt = new ArrayList<>();
         DisplayOutput timed = new DisplayOutput() {
             @Override
@@ -106,7 +109,7 @@ class LiveFeedTest {
 
             @Override
             public synchronized void update(MimeBundle bundle, String displayId) {
-                drawnAt.add(now.get());
+                drawnAt.add(seen.get());
                 output.update(bundle, displayId);
             }
 
@@ -134,7 +137,10 @@ class LiveFeedTest {
         };
 
         new DisplayTarget(new Renderers(), timed)
-                .display(LiveFeed.of(paced, COUNTED).every(Duration.ofMillis(250)).clock(now::get));
+                .display(LiveFeed.of(paced, COUNTED).every(Duration.ofMillis(250)).clock(() -> {
+                    seen.set(now.get());
+                    return seen.get();
+                }));
 
         List<Long> live = drawnAt.subList(0, drawnAt.size() - 1);
         for (int i = 1; i < live.size(); i++) {
