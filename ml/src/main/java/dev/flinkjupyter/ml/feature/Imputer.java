@@ -96,6 +96,7 @@ public final class Imputer implements Estimator<Imputer, ImputerModel>, HasInput
         };
         ImputerModel model = new ImputerModel(surrogates);
         model.getParamMap().set(MISSING_VALUE, get(MISSING_VALUE));
+        model.getParamMap().set(ImputerModel.STRATEGY, get(STRATEGY));
         return model.setInputCols(columns).setOutputCols(getOutputCols());
     }
 

@@ -6,11 +6,13 @@ import static org.apache.flink.table.api.Expressions.call;
 import dev.flinkjupyter.ml.InputColumns;
 import dev.flinkjupyter.ml.DataModel;
 import dev.flinkjupyter.ml.Param;
+import dev.flinkjupyter.ml.ParamValidator;
 import dev.flinkjupyter.ml.param.HasInputCols;
 import dev.flinkjupyter.ml.param.HasOutputCols;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.table.api.ApiExpression;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
@@ -30,6 +32,15 @@ public final class ImputerModel extends DataModel<ImputerModel, ImputerModel.Dat
 
     /** The value that stands for missing, besides null. */
     public static final Param<Double> MISSING_VALUE = Imputer.MISSING_VALUE;
+
+    /**
+     * How the fill values were learned (mean, median or mostFrequent), for display; unset in
+     * models saved before it was recorded.
+     */
+    public static final Param<String> STRATEGY = new Param<>("strategy", String.class,
+            "How the fill values were learned: mean, median or mostFrequent; unset in older saved models.", null,
+            ParamValidator.of(v -> v == null || List.of(Imputer.MEAN, Imputer.MEDIAN, Imputer.MOST_FREQUENT).contains(v),
+                    "must be mean, median or mostFrequent"));
 
     /** For {@link dev.flinkjupyter.ml.Stage#load}. */
     public ImputerModel() {

@@ -9,26 +9,36 @@ import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.ParamValidator;
 import dev.flinkjupyter.ml.param.HasHandleInvalid;
 import dev.flinkjupyter.ml.param.HasInputCol;
+import dev.flinkjupyter.ml.param.HasInputCols;
 import dev.flinkjupyter.ml.param.HasOutputCol;
+import dev.flinkjupyter.ml.param.HasOutputCols;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Learns how many categories a column of indices (0, 1, 2, ..., as {@link StringIndexer} makes)
- * has, from its largest index (a Flink aggregate: only MIN and MAX come back); its model turns each
- * index into a one-hot vector ({@code ARRAY<DOUBLE>}). With {@code dropLast} (the default) the last
- * category has no slot, so that the slots are not linearly dependent. {@code handleInvalid}:
- * {@code error} fails on an index it did not see, {@code skip} drops the row, {@code keep} adds
- * one slot for them (before the drop of the last).
+ * Learns how many categories each column of indices (0, 1, 2, ..., as {@link StringIndexer} makes)
+ * has, from its largest index (one Flink aggregate over all the columns: only their MIN and MAX
+ * come back); its model turns each index into a one-hot vector ({@code ARRAY<DOUBLE>}), one output
+ * column per input column. With {@code dropLast} (the default) the last category has no slot, so
+ * that the slots are not linearly dependent. {@code handleInvalid}: {@code error} fails on an index
+ * it did not see, {@code skip} drops the row, {@code keep} adds one slot for them (before the drop
+ * of the last).
+ *
+ * <p>One column: {@code setInputCol}/{@code setOutputCol}; several: {@code setInputCols}/{@code setOutputCols},
+ * one output per input. Setting both forms of the input is an error.
  *
  * <pre>{@code
  * OneHotEncoderModel encoder = new OneHotEncoder().setInputCol("cityIndex").setOutputCol("cityVector").fit(train);
+ * OneHotEncoderModel both = new OneHotEncoder().setInputCols("cityIndex", "sizeIndex")
+ *         .setOutputCols("cityVector", "sizeVector").fit(train);
  * }</pre>
  */
 public final class OneHotEncoder implements Estimator<OneHotEncoder, OneHotEncoderModel>, HasInputCol<OneHotEncoder>,
-        HasOutputCol<OneHotEncoder>, HasHandleInvalid<OneHotEncoder> {
+        HasInputCols<OneHotEncoder>, HasOutputCol<OneHotEncoder>, HasOutputCols<OneHotEncoder>,
+        HasHandleInvalid<OneHotEncoder> {
     /** Whether the last category gets no slot. */
     public static final Param<Boolean> DROP_LAST = new Param<>("dropLast", Boolean.class,
             "Whether the last category gets no slot (all zeros), so that the slots are independent.", true,
@@ -52,28 +62,45 @@ public final class OneHotEncoder implements Estimator<OneHotEncoder, OneHotEncod
             throw new IllegalArgumentException("OneHotEncoder fits one table, got " + inputs.length);
         }
         Table table = inputs[0];
-        String column = getInputCol();
-        InputColumns.requireNumeric(table, "input", column);
-        Table range = table.select($(column).cast(DataTypes.DOUBLE()).as("i")).select($("i").min(), $("i").max());
-        Double min;
-        Double max;
+        ColumnPairs columns = ColumnPairs.of(this);
+        String[] names = columns.inputs();
+        for (String column : names) {
+            InputColumns.requireNumeric(table, "input", column);
+        }
+        columns.requireOutputsAbsent(table);
+        // one aggregate over every column: MIN and MAX of each, side by side
+        Expression[] indices = new Expression[names.length];
+        Expression[] ranges = new Expression[2 * names.length];
+        for (int i = 0; i < names.length; i++) {
+            indices[i] = $(names[i]).cast(DataTypes.DOUBLE()).as("i" + i);
+            ranges[2 * i] = $("i" + i).min();
+            ranges[2 * i + 1] = $("i" + i).max();
+        }
+        Table range = table.select(indices).select(ranges);
+        Row row;
         try (CloseableIterator<Row> rows = range.execute().collect()) {
-            Row row = rows.next();
-            min = (Double) row.getField(0);
-            max = (Double) row.getField(1);
+            row = rows.next();
         } catch (Exception e) {
-            throw new IllegalStateException("OneHotEncoder: finding the range of '" + column + "' failed: " + e, e);
+            throw new IllegalStateException("OneHotEncoder: finding the range of " + String.join(", ", names)
+                    + " failed: " + e, e);
         }
-        if (max == null) {
-            throw new IllegalArgumentException("OneHotEncoder: column '" + column + "' has no indices (no rows, or"
-                    + " only nulls)");
+        int[] categories = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Double min = (Double) row.getField(2 * i);
+            Double max = (Double) row.getField(2 * i + 1);
+            if (max == null) {
+                throw new IllegalArgumentException("OneHotEncoder: column '" + names[i] + "' has no indices (no rows,"
+                        + " or only nulls)");
+            }
+            if (min < 0 || max != Math.rint(max) || max >= Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("OneHotEncoder: column '" + names[i] + "' holds indices from " + min
+                        + " to " + max + "; category indices are whole numbers from 0 (index labels with StringIndexer)");
+            }
+            categories[i] = (int) (max + 1);
         }
-        if (min < 0 || max != Math.rint(max) || max >= Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("OneHotEncoder: column '" + column + "' holds indices from " + min
-                    + " to " + max + "; category indices are whole numbers from 0 (index labels with StringIndexer)");
-        }
-        OneHotEncoderModel model = new OneHotEncoderModel((int) (max + 1));
+        OneHotEncoderModel model = new OneHotEncoderModel(categories);
         model.getParamMap().set(DROP_LAST, get(DROP_LAST));
-        return model.setInputCol(column).setOutputCol(getOutputCol()).setHandleInvalid(getHandleInvalid());
+        ColumnPairs.copy(this, model);
+        return model.setHandleInvalid(getHandleInvalid());
     }
 }

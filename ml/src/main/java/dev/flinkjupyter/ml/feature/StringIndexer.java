@@ -1,6 +1,7 @@
 package dev.flinkjupyter.ml.feature;
 
 import static org.apache.flink.table.api.Expressions.$;
+import static org.apache.flink.table.api.Expressions.call;
 import static org.apache.flink.table.api.Expressions.lit;
 
 import dev.flinkjupyter.ml.Estimator;
@@ -10,10 +11,13 @@ import dev.flinkjupyter.ml.ParamMap;
 import dev.flinkjupyter.ml.ParamValidator;
 import dev.flinkjupyter.ml.param.HasHandleInvalid;
 import dev.flinkjupyter.ml.param.HasInputCol;
+import dev.flinkjupyter.ml.param.HasInputCols;
 import dev.flinkjupyter.ml.param.HasOutputCol;
+import dev.flinkjupyter.ml.param.HasOutputCols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -22,19 +26,26 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Learns the labels of a column (strings, or numbers read as text) and gives each an index, 0 for
- * the first: by frequency, most frequent first ({@code frequencyDesc}, the default), or
- * {@code frequencyAsc}, {@code alphabetAsc}, {@code alphabetDesc}; ties go alphabetically. Flink
- * counts the labels with a GROUP BY; only the distinct labels and their counts come back. Nulls are
- * not labels. Its model adds the index column ({@code DOUBLE}); {@code handleInvalid} says what an
- * unseen label does there.
+ * Learns the labels of one column or several (strings, or numbers read as text) and gives each an
+ * index per column, 0 for the first: by frequency, most frequent first ({@code frequencyDesc}, the
+ * default), or {@code frequencyAsc}, {@code alphabetAsc}, {@code alphabetDesc}; ties go
+ * alphabetically. Flink counts the labels of every column in one job (a GROUP BY on column and
+ * label); only the distinct labels and their counts come back. Nulls are not labels. Its model adds
+ * one index column ({@code DOUBLE}) per input column; {@code handleInvalid} says what an unseen
+ * label does there.
+ *
+ * <p>One column: {@code setInputCol}/{@code setOutputCol}; several: {@code setInputCols}/{@code setOutputCols},
+ * one output per input. Setting both forms of the input is an error.
  *
  * <pre>{@code
  * StringIndexerModel cities = new StringIndexer().setInputCol("city").setOutputCol("cityIndex").fit(train);
+ * StringIndexerModel all = new StringIndexer().setInputCols("city", "colour", "size")
+ *         .setOutputCols("cityIndex", "colourIndex", "sizeIndex").fit(train);
  * }</pre>
  */
 public final class StringIndexer implements Estimator<StringIndexer, StringIndexerModel>, HasInputCol<StringIndexer>,
-        HasOutputCol<StringIndexer>, HasHandleInvalid<StringIndexer> {
+        HasInputCols<StringIndexer>, HasOutputCol<StringIndexer>, HasOutputCols<StringIndexer>,
+        HasHandleInvalid<StringIndexer> {
     /** Most frequent label first. */
     public static final String FREQUENCY_DESC = "frequencyDesc";
     /** Least frequent label first. */
@@ -69,43 +80,68 @@ public final class StringIndexer implements Estimator<StringIndexer, StringIndex
             throw new IllegalArgumentException("StringIndexer fits one table, got " + inputs.length);
         }
         Table table = inputs[0];
-        String column = getInputCol();
-        requireIndexable(table, column);
-        Table counts = table.select($(column).cast(DataTypes.STRING()).as("label"))
-                .filter($("label").isNotNull())
-                .groupBy($("label"))
-                .select($("label"), lit(1).count().as("n"));
-        record Count(String label, long n) {
+        ColumnPairs columns = ColumnPairs.of(this);
+        String[] names = columns.inputs();
+        for (String column : names) {
+            requireIndexable(table, column);
         }
-        List<Count> labels = new ArrayList<>();
+        columns.requireOutputsAbsent(table);
+        Expression[] labels = new Expression[names.length];
+        for (int i = 0; i < names.length; i++) {
+            labels[i] = $(names[i]).cast(DataTypes.STRING());
+        }
+        // one pass: every row gives (column, label) pairs, counted by one GROUP BY
+        Table counts = table.flatMap(call(ColumnLabels.class, (Object[]) labels))
+                .groupBy($("col"), $("label"))
+                .select($("col"), $("label"), lit(1).count().as("n"));
+        List<List<Count>> perColumn = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            perColumn.add(new ArrayList<>());
+        }
         try (CloseableIterator<Row> rows = counts.execute().collect()) {
             while (rows.hasNext()) {
                 Row row = rows.next();
-                labels.add(new Count((String) row.getField(0), ((Number) row.getField(1)).longValue()));
-                if (labels.size() > MAX_LABELS) {
-                    throw new IllegalArgumentException("StringIndexer: column '" + column + "' has more than "
+                int column = ((Number) row.getField(0)).intValue();
+                List<Count> seen = perColumn.get(column);
+                seen.add(new Count((String) row.getField(1), ((Number) row.getField(2)).longValue()));
+                if (seen.size() > MAX_LABELS) {
+                    throw new IllegalArgumentException("StringIndexer: column '" + names[column] + "' has more than "
                             + MAX_LABELS + " distinct values; is it a category?");
                 }
             }
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("StringIndexer: counting the labels of '" + column + "' failed: " + e, e);
+            throw new IllegalStateException("StringIndexer: counting the labels of " + String.join(", ", names)
+                    + " failed: " + e, e);
         }
-        if (labels.isEmpty()) {
-            throw new IllegalArgumentException("StringIndexer: column '" + column + "' has no labels (no rows, or only"
-                    + " nulls)");
+        Comparator<Count> order = order(get(STRING_ORDER_TYPE));
+        String[][] labelArrays = new String[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            List<Count> seen = perColumn.get(i);
+            if (seen.isEmpty()) {
+                throw new IllegalArgumentException("StringIndexer: column '" + names[i] + "' has no labels (no rows,"
+                        + " or only nulls)");
+            }
+            seen.sort(order);
+            labelArrays[i] = seen.stream().map(Count::label).toArray(String[]::new);
         }
+        StringIndexerModel model = new StringIndexerModel(labelArrays);
+        ColumnPairs.copy(this, model);
+        return model.setHandleInvalid(getHandleInvalid());
+    }
+
+    private record Count(String label, long n) {
+    }
+
+    private static Comparator<Count> order(String type) {
         Comparator<Count> alphabet = Comparator.comparing(Count::label);
-        Comparator<Count> order = switch (get(STRING_ORDER_TYPE)) {
+        return switch (type) {
             case FREQUENCY_ASC -> Comparator.comparingLong(Count::n).thenComparing(alphabet);
             case ALPHABET_ASC -> alphabet;
             case ALPHABET_DESC -> alphabet.reversed();
             default -> Comparator.comparingLong(Count::n).reversed().thenComparing(alphabet);
         };
-        labels.sort(order);
-        StringIndexerModel model = new StringIndexerModel(labels.stream().map(Count::label).toArray(String[]::new));
-        return model.setInputCol(column).setOutputCol(getOutputCol()).setHandleInvalid(getHandleInvalid());
     }
 
     /** Requires a column of single values (strings, numbers, dates...), which are read as text. */

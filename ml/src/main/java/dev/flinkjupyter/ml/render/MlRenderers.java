@@ -9,6 +9,11 @@ import dev.flinkjupyter.ml.classification.NaiveBayesModel;
 import dev.flinkjupyter.ml.classification.OnlineLogisticRegressionModel;
 import dev.flinkjupyter.ml.clustering.ClusteringMetrics;
 import dev.flinkjupyter.ml.clustering.KMeansModel;
+import dev.flinkjupyter.ml.feature.ImputerModel;
+import dev.flinkjupyter.ml.feature.MinMaxScalerModel;
+import dev.flinkjupyter.ml.feature.OneHotEncoderModel;
+import dev.flinkjupyter.ml.feature.StandardScalerModel;
+import dev.flinkjupyter.ml.feature.StringIndexerModel;
 import dev.flinkjupyter.ml.regression.LinearRegressionModel;
 import dev.flinkjupyter.ml.evaluation.BinaryClassificationMetrics;
 import dev.flinkjupyter.ml.evaluation.EvaluationViews;
@@ -18,7 +23,7 @@ import dev.flinkjupyter.ml.evaluation.RegressionMetrics;
 /**
  * The ml module's renderers, found by the display through
  * {@code META-INF/services/dev.flinkjupyter.display.RendererProvider}: a model shows its learned
- * values as a table, clustering metrics show the cluster sizes, a training history its loss curve.
+ * values as a table (feature models too: scalers, indexer, encoder, imputer), clustering metrics show the cluster sizes, a training history its loss curve.
  */
 public final class MlRenderers implements RendererProvider {
     @Override
@@ -36,6 +41,16 @@ public final class MlRenderers implements RendererProvider {
                 (model, context) -> LinearModelTables.logisticRegression(model, context.maxRows()).bundle());
         renderers.register(LinearSVCModel.class,
                 (model, context) -> LinearModelTables.linearSvc(model, context.maxRows()).bundle());
+        renderers.register(StandardScalerModel.class,
+                (model, context) -> FeatureModelTables.standardScaler(model, context.maxRows()).bundle());
+        renderers.register(MinMaxScalerModel.class,
+                (model, context) -> FeatureModelTables.minMaxScaler(model, context.maxRows()).bundle());
+        renderers.register(StringIndexerModel.class,
+                (model, context) -> FeatureModelTables.stringIndexer(model, context.maxRows()).bundle());
+        renderers.register(OneHotEncoderModel.class,
+                (model, context) -> FeatureModelTables.oneHotEncoder(model, context.maxRows()).bundle());
+        renderers.register(ImputerModel.class,
+                (model, context) -> FeatureModelTables.imputer(model, context.maxRows()).bundle());
         renderers.register(TrainingHistory.class, TrainingCurves::render);
         renderers.register(BinaryClassificationMetrics.class, (metrics, context) -> EvaluationViews.bundle(metrics));
         renderers.register(MulticlassClassificationMetrics.class,
