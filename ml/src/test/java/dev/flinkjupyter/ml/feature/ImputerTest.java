@@ -55,6 +55,9 @@ class ImputerTest {
             filled[(Integer) row.getField("id")] = (Double) row.getField("a_filled");
         }
         assertThat(filled).containsExactly(1, 2, 2, 10, 2, 2);
+        // The model remembers how its fill values were learned, saved and loaded too.
+        assertThat(model.getParamMap().get(ImputerModel.STRATEGY)).isEqualTo("median");
+        assertThat(loaded.getParamMap().get(ImputerModel.STRATEGY)).isEqualTo("median");
     }
 
     @Test
