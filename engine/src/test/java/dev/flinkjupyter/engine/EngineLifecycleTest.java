@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.junit.jupiter.api.Test;
 
 /** Creating, using and closing an engine of its own. */
@@ -26,11 +27,21 @@ class EngineLifecycleTest {
                     .isInstanceOf(IllegalArgumentException.class);
 
             for (int i = 1; i <= 3; i++) {
-                engine.environment().fromData(i).executeAndCollect("job-" + i, 1);
+                // Each job to its end before the next: a collect with a limit returns before its job
+                // ends, and the jobs would then finish, and be archived, in any order.
+                var env = engine.environment();
+                env.fromData(i).sinkTo(new DiscardingSink<>());
+                env.executeAsync("job-" + i).getJobExecutionResult().get();
             }
 
             assertThat(engine.isClusterRunning()).isTrue();
             assertThat(engine.webUi()).isPresent();
+            // The archive is written as the job ends; wait for it rather than race it.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!engine.jobs().stream().map(JobInfo::name).toList().equals(java.util.List.of("job-2", "job-3"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertThat(engine.jobs()).extracting(JobInfo::name).containsExactly("job-2", "job-3");
             try (Stream<Path> files = Files.list(tmp)) {
                 assertThat(files).isNotEmpty(); // Flink's working files went to the engine's directory
