@@ -88,6 +88,9 @@ final class PassCoordinator implements OperatorCoordinator, CoordinationRequestH
         for (PassProtocol.Command command : sent) {
             gateway.sendEvent(command);
         }
+        if (allReady()) {
+            sent.clear();
+        }
     }
 
     @Override
@@ -101,10 +104,18 @@ final class PassCoordinator implements OperatorCoordinator, CoordinationRequestH
     }
 
     private void send(PassProtocol.Command command) {
-        sent.add(command);
+        // Kept only for subtasks not ready yet: a long fit would otherwise hold every pass's bytes.
+        if (!allReady()) {
+            sent.add(command);
+        }
         for (SubtaskGateway gateway : gateways.values()) {
             gateway.sendEvent(command);
         }
+    }
+
+    private boolean allReady() {
+        int parallelism = context.currentParallelism();
+        return parallelism > 0 && gateways.size() >= parallelism;
     }
 
     /** The final answer for a pass, or null while it runs. */
